@@ -1,0 +1,5 @@
+"""``python -m persbericht`` runs the command line."""
+
+from persbericht.cli import main
+
+main()
