@@ -67,7 +67,9 @@ def extract(
     return doc_to_release(doc, source=source, encoding=encoding)
 
 
-def doc_to_release(doc: Doc, *, source: str | Path | None = None, encoding: str = "utf-8") -> Release:
+def doc_to_release(
+    doc: Doc, *, source: str | Path | None = None, encoding: str = "utf-8"
+) -> Release:
     """Turn a processed ``Doc`` (its ``doc._.persbericht`` state) into a :class:`Release`."""
     state = doc_state(doc)
     page = state.page

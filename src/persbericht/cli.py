@@ -25,7 +25,9 @@ app = typer.Typer(
 
 @app.command()
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Release files or folders (recursive *.txt).")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Release files or folders (recursive *.txt).")
+    ],
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="JSONL file, one release per line.")
     ] = None,
@@ -51,7 +53,8 @@ def extract(
 ) -> None:
     """Extract releases; resumable (done inputs are skipped); exit 1 if any file failed."""
     if (output is None) == (split is None):
-        raise typer.BadParameter("give exactly one of -o/--output FILE or --split DIR")
+        msg = "give exactly one of -o/--output FILE or --split DIR"
+        raise typer.BadParameter(msg)
     target, is_split = (split, True) if split is not None else (output, False)
     assert target is not None
     try:
@@ -61,8 +64,15 @@ def extract(
     total = len(discover(paths))
     with tqdm(total=total, unit="file", disable=True if quiet else None, file=sys.stderr) as bar:
         summary = run_batch(
-            paths, target, split=is_split, errors_path=errors, csv_path=csv,
-            reference_date=ref, jobs=jobs, model=model, max_bytes=max_bytes,
+            paths,
+            target,
+            split=is_split,
+            errors_path=errors,
+            csv_path=csv,
+            reference_date=ref,
+            jobs=jobs,
+            model=model,
+            max_bytes=max_bytes,
             progress=bar.update,
         )
     errors_at = errors or (target if is_split else target.parent) / "errors.jsonl"

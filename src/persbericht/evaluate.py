@@ -61,8 +61,11 @@ class Counts:
     def as_dict(self) -> dict[str, float | int]:
         """Counts and rounded P/R/F1."""
         return {
-            "tp": self.tp, "fp": self.fp, "fn": self.fn,
-            "precision": round(self.precision, 4), "recall": round(self.recall, 4),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
             "f1": round(self.f1, 4),
         }
 
@@ -121,7 +124,7 @@ class LayerScore:
 
 
 def _overlap(a: Item, b: Item) -> int:
-    return max(0, min(a["end"], b["end"]) - max(a["start"], b["start"]))
+    return max(0, int(min(a["end"], b["end"])) - int(max(a["start"], b["start"])))
 
 
 def _match(
@@ -132,9 +135,7 @@ def _match(
     used: set[int] = set()
     for p in sorted(pred, key=lambda x: (x["start"], x["end"])):
         hit = None
-        candidates = [
-            (k, g) for k, g in enumerate(gold) if k not in used and same(g, p)
-        ]
+        candidates = [(k, g) for k, g in enumerate(gold) if k not in used and same(g, p)]
         # Prefer required gold over optional, then the largest overlap.
         candidates.sort(key=lambda kg: (bool(kg[1].get("optional")), -_overlap(kg[1], p)))
         if candidates:
@@ -229,7 +230,7 @@ def score_statements(gold: Sequence[Item], pred: Sequence[Item]) -> LayerScore:
     """Statements: overlap of at least half the shorter span; type and speaker accuracy."""
 
     def half(g: Item, p: Item) -> bool:
-        shorter = min(g["end"] - g["start"], p["end"] - p["start"])
+        shorter = int(min(g["end"] - g["start"], p["end"] - p["start"]))
         return shorter > 0 and _overlap(g, p) >= shorter / 2
 
     score = LayerScore()
@@ -272,8 +273,9 @@ def score_people(gold: Sequence[Item], pred: Sequence[Item]) -> LayerScore:
             score.counts.fn += 1
             continue
         score.counts.tp += 1
-        score.accuracy["roles"].add({r.lower() for r in g.get("roles", [])}
-                                    == {r.lower() for r in p.get("roles", [])})
+        score.accuracy["roles"].add(
+            {r.lower() for r in g.get("roles", [])} == {r.lower() for r in p.get("roles", [])}
+        )
         score.accuracy["mentions"].add(set(g.get("mentions", [])) == set(p.get("mentions", [])))
     score.counts.fp += sum(1 for name in by_name if name not in gold_names)
     return score
@@ -361,7 +363,8 @@ def format_table(evaluation: Evaluation, title: str = "") -> str:
     for name, score in evaluation.layers.items():
         c = score.counts
         accs = ", ".join(
-            f"{k}={acc.value:.3f}" for k, acc in sorted(score.accuracy.items())
+            f"{k}={acc.value:.3f}"
+            for k, acc in sorted(score.accuracy.items())
             if acc.value is not None
         )
         extra = "".join(f", {k} F1={v.f1:.3f}" for k, v in score.extra.items())

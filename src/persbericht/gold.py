@@ -115,9 +115,7 @@ def _compile_entities(
         if "only" in options:
             bad = [k for k in options["only"] if not 1 <= k <= len(starts)]
             if bad:
-                problems.append(
-                    f"entity {phrase!r}: 'only' {bad} out of range (1..{len(starts)})"
-                )
+                problems.append(f"entity {phrase!r}: 'only' {bad} out of range (1..{len(starts)})")
                 continue
             chosen = [starts[k - 1] for k in options["only"]]
         else:
@@ -175,8 +173,12 @@ def _compile_articles(
         if start is None or end_at is None:
             continue
         articles.append(
-            {"kind": spec["kind"], "title": spec.get("title"), "start": start,
-             "end": end_at + len(ends)}
+            {
+                "kind": spec["kind"],
+                "title": spec.get("title"),
+                "start": start,
+                "end": end_at + len(ends),
+            }
         )
     return articles
 
@@ -202,9 +204,7 @@ def compile_spec(spec_path: Path) -> dict[str, Any]:
         "entities": _compile_entities(text, spec.get("entities", []), problems),
         "quantities": _compile_anchored(text, spec.get("quantities", []), "quantity", problems),
         "times": _compile_anchored(text, spec.get("times", []), "time", problems),
-        "statements": _compile_anchored(
-            text, spec.get("statements", []), "statement", problems
-        ),
+        "statements": _compile_anchored(text, spec.get("statements", []), "statement", problems),
     }
     problems += validate_gold_dict(gold, text)
     if problems:
@@ -301,7 +301,7 @@ def validate_gold_dict(gold: dict[str, Any], text: str) -> list[str]:
 def gold_text_path(gold_path: Path, gold: dict[str, Any]) -> Path:
     """The text a gold file annotates: ``doc`` beside it (or a ``text_path`` pointer)."""
     if "text_path" in gold:
-        return (gold_path.parent / gold["text_path"]).resolve()
+        return (gold_path.parent / str(gold["text_path"])).resolve()
     return gold_path.parent / str(gold["doc"])
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from persbericht.errors import InputError, PersberichtError
-from persbericht.io.read import MAX_BYTES, read_release, text_sha256
+from persbericht.io.read import MAX_BYTES, read_release
 from persbericht.io.write import JsonlAppender, read_jsonl, write_atomic, write_csv
 from persbericht.records import Record, Release
 
@@ -102,9 +102,7 @@ def _loaded(model: str, load: Callable[[str], Any]) -> Any:
     return _LOADED[model]
 
 
-def _results(
-    jobs: Sequence[_Job], n_jobs: int, model: str | None
-) -> Iterator[dict[str, Any]]:
+def _results(jobs: Sequence[_Job], n_jobs: int, model: str | None) -> Iterator[dict[str, Any]]:
     if n_jobs <= 1 or len(jobs) <= 1:
         _init_worker(model)
         for job in jobs:

@@ -70,16 +70,33 @@ def write_atomic(path: Path, content: str) -> None:
             handle.write(content)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        Path(tmp).replace(path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
 
 
 CSV_COLUMNS = (
-    "doc", "text_sha256", "layer", "start", "end", "text", "label", "norm", "value",
-    "qualifier", "unit", "kind", "counted", "period_start", "period_end", "type", "actor",
-    "speaker", "polarity", "modality",
+    "doc",
+    "text_sha256",
+    "layer",
+    "start",
+    "end",
+    "text",
+    "label",
+    "norm",
+    "value",
+    "qualifier",
+    "unit",
+    "kind",
+    "counted",
+    "period_start",
+    "period_end",
+    "type",
+    "actor",
+    "speaker",
+    "polarity",
+    "modality",
 )
 
 

@@ -185,7 +185,7 @@ def _looks_like_title(line: _Line) -> bool:
 def _is_heading(line: _Line, next_line: _Line | None) -> bool:
     """A short line without closing punctuation followed by body text."""
     text = line.text
-    if len(text) > 120 or text[-1] in ".!?:;,”\"’)" or text.startswith(("- ", "• ", "* ")):
+    if len(text) > 120 or text[-1] in '.!?:;,”"’)' or text.startswith(("- ", "• ", "* ")):
         return False
     return next_line is not None and len(next_line.text) > len(text)
 
@@ -264,6 +264,8 @@ def segment_page(text: str) -> PageLayout:
         norm = _norm_line(lines[i].text)
         if norm in data.boilerplate:
             kinds[i] = "boilerplate"
+        elif norm in data.related_markers:
+            kinds[i] = "marker"
         else:
             is_meta, pending = _read_meta_line(lines[i], pending, meta)
             if is_meta:
@@ -361,9 +363,7 @@ def segment_page(text: str) -> PageLayout:
                 end=last.end,
             )
         )
-    blocks = tuple(
-        Block(ln.start, ln.end, kinds[k], article_of[k]) for k, ln in enumerate(lines)
-    )
+    blocks = tuple(Block(ln.start, ln.end, kinds[k], article_of[k]) for k, ln in enumerate(lines))
     paragraphs = tuple(
         Paragraph(start=b.start, end=b.end, article=b.article)
         for b in blocks
@@ -376,7 +376,9 @@ def segment_page(text: str) -> PageLayout:
         title_span=title_span,
         published=meta.published,
         published_span=meta.published_span,
-        author=None if meta.author_span is None else text[meta.author_span[0] : meta.author_span[1]],
+        author=None
+        if meta.author_span is None
+        else text[meta.author_span[0] : meta.author_span[1]],
         author_span=meta.author_span,
         blocks=blocks,
         articles=tuple(articles),

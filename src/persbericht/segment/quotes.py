@@ -14,7 +14,7 @@ import regex
 from persbericht.records import Quote
 
 #: opening mark -> closing marks accepted for it
-_PAIRS: dict[str, str] = {"“": "”\"", "„": "”“\"", '"': '"”', "‘": "’'", "«": "»", "'": "'’"}
+_PAIRS: dict[str, str] = {"“": '”"', "„": '”“"', '"': '"”', "‘": "’'", "«": "»", "'": "'’"}
 # An apostrophe inside a word ("auto's", "'s avonds") is not a quotation mark.
 _OPEN_RE = regex.compile(r"(?:(?<=^|[\s(\[:—–-])[\"“„‘«'])")
 
