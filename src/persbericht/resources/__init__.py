@@ -52,7 +52,7 @@ def read_lines(name: str) -> tuple[str, ...]:
     )
 
 
-@registry.misc("persbericht.table.v1")
+@registry.misc("persbericht.table.v1")  # type: ignore[untyped-decorator, unused-ignore]
 def table(name: str) -> Any:
     """Registered loader: a JSON table by file name, for spaCy configs."""
     return read_json(name)

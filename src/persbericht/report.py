@@ -1,0 +1,126 @@
+"""Write ``docs/evaluation.md``: per-layer figures on ``corpus/`` and the shared dev set.
+
+    python -m persbericht.report [--shared ../shared] [--out docs/evaluation.md]
+
+One command produces the whole page, with the date and the persbericht version, so the
+figures in the docs are always ones that were measured.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import datetime, timezone
+from pathlib import Path
+
+from persbericht.evaluate import Evaluation, LayerScore, evaluate_dir
+from persbericht.version import __version__
+
+ACCURACY_COLUMNS = {
+    "articles": ("title", "author", "published"),
+    "entities": ("country_norm", "norm"),
+    "quantities": ("value", "qualifier", "unit", "kind", "period"),
+    "times": ("period",),
+    "statements": ("type", "speaker", "actor", "polarity", "modality"),
+    "people": ("roles", "mentions"),
+}
+
+
+def _fmt(value: float | None) -> str:
+    return "–" if value is None else f"{value:.3f}"
+
+
+def markdown_table(evaluation: Evaluation) -> str:
+    """Per-layer P/R/F1 and accuracies as a Markdown table (plus entity labels)."""
+    rows = [
+        "| layer | P | R | F1 | tp | fp | fn | accuracies |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
+    for name, score in evaluation.layers.items():
+        c = score.counts
+        accs = ", ".join(
+            f"{key} {_fmt(score.accuracy[key].value)}"
+            for key in ACCURACY_COLUMNS.get(name, ())
+            if key in score.accuracy
+        )
+        if "overlap" in score.extra:
+            accs += f"; overlap F1 {score.extra['overlap'].f1:.3f}"
+        rows.append(
+            f"| {name} | {c.precision:.3f} | {c.recall:.3f} | {c.f1:.3f} | {c.tp} | {c.fp} "
+            f"| {c.fn} | {accs} |"
+        )
+    entities: LayerScore = evaluation.layers["entities"]
+    if entities.by_label:
+        rows += [
+            "",
+            "| entity label | P | R | F1 | tp | fp | fn |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        ]
+        for label, lc in sorted(entities.by_label.items()):
+            rows.append(
+                f"| {label} | {lc.precision:.3f} | {lc.recall:.3f} | {lc.f1:.3f} | {lc.tp} "
+                f"| {lc.fp} | {lc.fn} |"
+            )
+    return "\n".join(rows)
+
+
+def layer_f1(evaluation: Evaluation) -> dict[str, float]:
+    """F1 of every layer, rounded to 4 places (what the regression floors compare)."""
+    return {name: round(score.counts.f1, 4) for name, score in evaluation.layers.items()}
+
+
+def build_report(corpus: Path, shared: Path | None) -> str:
+    """The Markdown text of ``docs/evaluation.md``."""
+    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    parts = [
+        "# Evaluation",
+        "",
+        f"Measured {stamp} with persbericht {__version__}, by `python -m persbericht.report`"
+        " (scoring as in the annotation guide's Scoring section: `persbericht evaluate`).",
+        "Gold items marked optional never count either way.",
+    ]
+    sets: list[tuple[str, Path]] = [("Project corpus (`corpus/`)", corpus)]
+    if shared is not None:
+        sets += [
+            ("Seed release (`shared/gold`)", shared / "gold"),
+            (
+                "Real development releases (`shared/data/releases_dev`)",
+                shared / "data" / "releases_dev",
+            ),
+        ]
+    for title, folder in sets:
+        if not folder.exists():
+            continue
+        evaluation = evaluate_dir(folder)
+        parts += ["", f"## {title}", "", f"{len(evaluation.per_doc)} releases.", ""]
+        parts.append(markdown_table(evaluation))
+    parts += [
+        "",
+        "Repeat: `python -m persbericht.report` (writes this file), or per set "
+        "`persbericht evaluate corpus/`.",
+        "",
+    ]
+    return "\n".join(parts)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line: write the report; ``--floors`` prints the corpus F1 per layer as JSON."""
+    parser = argparse.ArgumentParser(prog="python -m persbericht.report", description=__doc__)
+    parser.add_argument("--corpus", type=Path, default=Path("corpus"))
+    parser.add_argument("--shared", type=Path, default=Path("..") / "shared")
+    parser.add_argument("--out", type=Path, default=Path("docs") / "evaluation.md")
+    parser.add_argument("--floors", action="store_true", help="print corpus F1 per layer")
+    args = parser.parse_args(argv)
+    if args.floors:
+        print(json.dumps(layer_f1(evaluate_dir(args.corpus)), indent=1))
+        return 0
+    shared = args.shared if (args.shared / "annotation-guide.md").exists() else None
+    args.out.write_text(build_report(args.corpus, shared), encoding="utf-8")
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

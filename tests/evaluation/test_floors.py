@@ -1,0 +1,35 @@
+"""Regression floors: no layer's F1 may drop below the figure recorded in floors.json.
+
+The floors are measured figures (``python -m persbericht.report --floors``) minus a small
+margin; raise them when a layer improves. The corpus runs on a fresh clone; the seed and
+the real development set need ../shared.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from persbericht.evaluate import evaluate_dir
+from persbericht.report import layer_f1
+from tests.conftest import CORPUS
+
+FLOORS = json.loads((Path(__file__).parent / "floors.json").read_text(encoding="utf-8"))
+
+
+def _check(folder: Path, floors: dict[str, float]) -> None:
+    measured = layer_f1(evaluate_dir(folder))
+    below = {k: (measured[k], floor) for k, floor in floors.items() if measured[k] < floor}
+    assert not below, f"F1 below floor (measured, floor): {below}"
+
+
+def test_corpus_scores_stay_above_floors():
+    _check(CORPUS, FLOORS["corpus"])
+
+
+@pytest.mark.parametrize("subset", ["seed", "dev"])
+def test_shared_scores_stay_above_floors(shared_dir, subset):
+    folder = shared_dir / "gold" if subset == "seed" else shared_dir / "data" / "releases_dev"
+    _check(folder, FLOORS[subset])
