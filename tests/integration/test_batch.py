@@ -166,3 +166,14 @@ def test_sigkill_and_restart_gives_every_record_exactly_once(tmp_path):
     assert len(records) == n
     assert len({r["text_sha256"] for r in records}) == n
     assert f"{n - before} extracted, {before} already done" in done.stderr
+
+
+def test_parallel_jobs_give_the_same_records(tmp_path):
+    src = tmp_path / "in"
+    _write_corpus(src, 4)
+
+    serial = [r.to_dict() for r in extract_folder(src, jobs=1)]
+    parallel = [r.to_dict() for r in extract_folder(src, jobs=2)]
+
+    assert parallel == serial
+    assert len(serial) == 4

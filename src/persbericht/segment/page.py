@@ -21,10 +21,17 @@ from persbericht.resources import read_json
 from persbericht.segment.quotes import find_quotes
 from persbericht.segment.text import clean_text
 
-BlockKind = Literal["title", "meta", "boilerplate", "marker", "heading", "paragraph", "list_item"]
+BlockKind = Literal[
+    "title", "meta", "boilerplate", "marker", "contact", "heading", "paragraph", "list_item"
+]
 
 #: A line longer than this is body text, never a title or heading.
 MAX_TITLE_CHARS = 200
+#: Lines of a trailing contact block (phone, name, address, URL) are at most this long.
+MAX_CONTACT_CHARS = 150
+_CONTACT_DETAIL = regex.compile(
+    r"(?i)(?:https?://|www\.|\S+@\S+\.\w+|\b(?:tel|telefoon|gsm|e-mail)\b|\+?\d[\d ./-]{7,}\d)"
+)
 
 
 @dataclass(frozen=True)
@@ -65,6 +72,8 @@ class _PageData:
     published_labels: tuple[str, ...]
     author_labels: tuple[str, ...]
     other_labels: tuple[str, ...]
+    contact_labels: frozenset[str]
+    publisher_words: tuple[str, ...]
     months: dict[str, int]
     date_re: regex.Pattern[str]
     weekday_re: str
@@ -93,6 +102,8 @@ def _page_data() -> _PageData:
         published_labels=tuple(sorted(data["published_labels"], key=len, reverse=True)),
         author_labels=tuple(sorted(data["author_labels"], key=len, reverse=True)),
         other_labels=tuple(sorted(data["other_labels"], key=len, reverse=True)),
+        contact_labels=frozenset(data["contact_labels"]),
+        publisher_words=tuple(data["publisher_words"]),
         months=months,
         date_re=date_re,
         weekday_re=weekday_re,
@@ -234,6 +245,13 @@ def _read_meta_line(line: _Line, pending: str | None, meta: _Meta) -> tuple[bool
         if meta.published is None:
             _set_published(line, meta)
         return True, None
+    low = text.lower()
+    if (
+        len(text) <= 60
+        and text[-1:] not in ".!?"
+        and any(regex.search(rf"\b{word}\b", low) for word in data.publisher_words)
+    ):
+        return True, None  # "Stad Gent – persbericht"
     return False, None
 
 
@@ -242,6 +260,46 @@ def _set_published(line: _Line, meta: _Meta) -> None:
     if found is not None:
         meta.published = found[0]
         meta.published_span = (line.start + found[1], line.start + found[2])
+
+
+def _cut_contact_tail(
+    lines: list[_Line],
+    kinds: list[BlockKind],
+    articles_idx: list[list[int]],
+    article_of: list[int | None],
+) -> None:
+    """Move a trailing contact block out of the main release.
+
+    Either a contact heading ("Meer informatie", "Contact") followed only by short lines
+    that are not sentences, or such trailing lines with contact details (phone, e-mail,
+    web address). Prose ("Bel de infolijn op 0800 14 689.") stays in the release.
+    """
+    data = _page_data()
+    main = articles_idx[0]
+    if len(main) < 3:
+        return
+    cut = len(main)
+    for pos in range(len(main) - 1, 0, -1):
+        line = lines[main[pos]]
+        if len(line.text) > MAX_CONTACT_CHARS:
+            break
+        if _norm_line(line.text) in data.contact_labels:
+            tail = [lines[i].text for i in main[pos + 1 :]]
+            # Contact details, not prose: no line reads as a finished sentence without them.
+            if all(t[-1] not in ".!?" for t in tail):
+                cut = pos
+            break
+    while cut > 1:
+        line = lines[main[cut - 1]]
+        text = line.text
+        if len(text) > MAX_CONTACT_CHARS or text[-1] in ".!?" or not _CONTACT_DETAIL.search(text):
+            break
+        cut -= 1
+    if cut <= 1:
+        return
+    for index in main[cut:]:
+        kinds[index], article_of[index] = "contact", None
+    del main[cut:]
 
 
 def segment_page(text: str) -> PageLayout:
@@ -348,6 +406,8 @@ def segment_page(text: str) -> PageLayout:
             meta.published = found[0]
             offset = lines[body_start].start
             meta.published_span = (offset + found[1], offset + found[2])
+
+    _cut_contact_tail(lines, kinds, articles_idx, article_of)
 
     articles: list[Article] = []
     for n, members in enumerate(articles_idx):
