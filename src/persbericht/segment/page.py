@@ -241,7 +241,9 @@ def _read_meta_line(line: _Line, pending: str | None, meta: _Meta) -> tuple[bool
             offset = line.start + text.rfind(value)
             meta.author, meta.author_span = value, (offset, offset + len(value))
         return True, None
-    if _is_date_line(text):
+    labelled = regex.match(r"^\p{L}[\p{L} ]{1,40}?\s*[:|]\s*(.+)$", text)
+    if _is_date_line(text) or (labelled is not None and _is_date_line(labelled.group(1))):
+        # "12 juni 2024", or any short label with a date: "Datum van publicatie: 28/11/2025"
         if meta.published is None:
             _set_published(line, meta)
         return True, None
