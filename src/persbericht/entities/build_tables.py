@@ -59,6 +59,18 @@ def plural(singular: str) -> str:
     return singular + "en"
 
 
+def inflect(adjective: str) -> str:
+    """The inflected (-e) form of an adjective; a long vowel in a now open syllable halves.
+
+    >>> [inflect(w) for w in ["Marokkaans", "Belgisch", "Chinees", "Eritrees"]]
+    ['Marokkaanse', 'Belgische', 'Chinese', 'Eritrese']
+    """
+    stem, last = adjective[:-1], adjective[-1]
+    if stem.endswith(_LONG_VOWEL_ENDINGS) and last not in "aeiou":
+        return stem[:-1] + last + "e"
+    return adjective + "e"
+
+
 def demonym_forms(adjectives: str, nouns: str) -> list[str]:
     """All forms of one ``demonyms.tsv`` row (adjectives inflected, nouns pluralised).
 
@@ -66,10 +78,12 @@ def demonym_forms(adjectives: str, nouns: str) -> list[str]:
     ['Marokkaans', 'Marokkaanse', 'Marokkaan', 'Marokkanen']
     >>> demonym_forms("Fins", "Fin/Finnen")
     ['Fins', 'Finse', 'Fin', 'Finnen']
+    >>> demonym_forms("Chinees", "Chinees/Chinezen")
+    ['Chinees', 'Chinese', 'Chinees', 'Chinezen']
     """
     forms: list[str] = []
     for adjective in _split(adjectives):
-        forms += [adjective, adjective + "e"]
+        forms += [adjective, inflect(adjective)]
     for noun in _split(nouns):
         if "/" in noun:
             singular, plural_form = (part.strip() for part in noun.split("/", 1))
@@ -90,7 +104,11 @@ def state_codes() -> list[str]:
 
 
 def build_countries() -> dict[str, str]:
-    """Dutch state name → code, from CLDR plus ``country_variants.tsv``."""
+    """Dutch state name → code, from CLDR plus ``country_variants.tsv``.
+
+    >>> build_countries()["Tsjechië"], build_countries()["VS"]
+    ('CZ', 'US')
+    """
     territories = Locale("nl").territories
     names: dict[str, str] = {}
     for code in state_codes():
@@ -106,7 +124,11 @@ def build_countries() -> dict[str, str]:
 
 
 def build_demonyms() -> dict[str, str]:
-    """Demonym/adjective form → code; a form claimed by two states raises."""
+    """Demonym/adjective form → code; a form claimed by two states raises.
+
+    >>> build_demonyms()["Oekraïners"]
+    'UA'
+    """
     forms: dict[str, str] = {}
     for row in _read_tsv(DATA_SRC / "demonyms.tsv"):
         code, adjectives, nouns = row[0], row[1], row[2] if len(row) > 2 else "-"
