@@ -1,24 +1,517 @@
 """Component ``persbericht_statements``: quotation speakers and policy statements (issue 6).
 
-Skeleton stage: registered and wired into the pipeline; fills nothing yet.
+A statement is a clause in which an actor decides, agrees, commits, intends, proposes
+or takes a normative position (annotation guide, Statements). Clauses come from the
+body paragraphs (titles and teasers' headings are not statements); the type comes from
+the cue lexicon (:mod:`persbericht.statements.cues`); the actor from the subject (the
+dependency parse when the pipeline has one, else the named actor nearest the cue);
+the speaker from the quotation the clause stands in
+(:mod:`persbericht.statements.speakers`).
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from persbericht.records import Entity, Person, Quantity, Quote, Statement, StatementType
+from persbericht.resources import read_json
 from persbericht.stages import doc_state
+from persbericht.statements.cues import (
+    Cue,
+    CueMatch,
+    Lexicon,
+    find_cues,
+    in_main_clause,
+    is_imperative,
+    lexicon,
+    modality_of,
+    polarity_of,
+    split_clauses,
+    split_sentences,
+    words,
+)
+from persbericht.statements.speakers import (
+    attribute_speakers,
+    opens_with_speech_verb,
+    person_mentions,
+)
+
+#: entity labels that can act (a place acts as its municipality: "Utrecht wil ...")
+ACTOR_LABELS = frozenset({"PERSON", "INSTITUTION", "COUNTRY", "ORGANIZATION", "LOCATION"})
+#: a named body (not a person): it decides when it agrees, proposes when it advises
+BODY_LABELS = frozenset({"INSTITUTION", "ORGANIZATION"})
+#: an inverted subject starts at most this many characters after the finite verb
+SUBJECT_AFTER_CHARS = 30
+#: a quotation this short without a speaker is a name or a title, not speech
+SHORT_QUOTE_WORDS = 5
+#: page blocks whose text can hold statements
+BODY_BLOCKS = frozenset({"paragraph", "list_item"})
+
+# An appeal to the reader has no lexical cue; it is a position (guide: "bel 112").
+_IMPERATIVE = Cue(
+    type="position", priority=2, pattern=regex.compile(""), modality="should", appeal=True
+)
+
+
+@dataclass(frozen=True)
+class ReleaseContext:
+    """What the statements stage reads from the earlier layers of one release."""
+
+    text: str
+    paragraphs: Sequence[tuple[int, int]]
+    quotes: Sequence[Quote] = ()
+    entities: Sequence[Entity] = ()
+    people: Sequence[Person] = ()
+    quantities: Sequence[Quantity] = ()
+    publisher: str | None = None
+    #: the paragraphs (of ``paragraphs``) that are items of a bulleted list
+    list_items: frozenset[tuple[int, int]] = frozenset()
+    #: subject spans from a dependency parse (``None`` without a parser)
+    subjects: Sequence[tuple[int, int]] | None = None
+    #: the cue lexicon (the shipped table unless a test gives another)
+    lex: Lexicon = field(default_factory=lexicon)
+
+
+def publishing_body(text: str, author: str | None, entities: Sequence[Entity]) -> str | None:
+    """Who speaks in the release's own unattributed sentences.
+
+    >>> publishing_body("De politie hield twee mannen aan.", None, [])
+    'politie'
+    """
+    lex = lexicon()
+    present = set(words(text))
+    for word in lex.publisher_words:
+        if word in present:
+            return word
+    if author:
+        return author
+    bodies = Counter(e.norm or e.text for e in entities if e.label == "INSTITUTION")
+    return bodies.most_common(1)[0][0] if bodies else None
+
+
+def find_statements(context: ReleaseContext) -> list[Statement]:
+    """Policy statements of a release's body paragraphs, sorted by start.
+
+    >>> t = "De gemeente heeft besloten de proef te verlengen."
+    >>> [s.type for s in find_statements(ReleaseContext(t, [(0, len(t))]))]
+    ['decision']
+    """
+    statements: list[Statement] = []
+    list_type: StatementType | None = None
+    list_actor: str | None = None
+    lead_statement: Statement | None = None
+    for para_start, para_end in context.paragraphs:
+        statements.extend(_paragraph_statements(context, para_start, para_end))
+        lead = _list_lead(context, para_start, para_end, statements)
+        if lead is not None:
+            list_type, list_actor = lead
+            own = [st for st in statements if para_start <= st.start < para_end]
+            lead_statement = own[-1] if own else None
+        elif (para_start, para_end) not in context.list_items:
+            list_type = None
+        if (
+            list_type is not None
+            and (para_start, para_end) in context.list_items
+            and not any(para_start <= st.start < para_end for st in statements)
+        ):
+            statements.append(_list_statement(context, para_start, para_end, list_type, list_actor))
+            if lead_statement is not None and lead_statement in statements:
+                # "De regering besliste ook:" only announces the decisions listed below it
+                statements.remove(lead_statement)
+    return sorted(statements, key=lambda st: st.start)
+
+
+def _paragraph_statements(
+    context: ReleaseContext, para_start: int, para_end: int
+) -> list[Statement]:
+    """Statements of one paragraph, sentence by sentence, clause by clause."""
+    text = context.text
+    edges = [
+        edge
+        for q in context.quotes
+        if para_start <= q.start < para_end or para_start < q.end <= para_end
+        for edge in (q.start, q.end)
+    ]
+    statements: list[Statement] = []
+    previous_found = False
+    for s_start, s_end in split_sentences(text, para_start, para_end, edges):
+        sentence_words = words(text[s_start:s_end])
+        if s_start - 4 <= max((e for e in edges if e <= s_start), default=-9) and (
+            opens_with_speech_verb(text[s_start:s_end])
+        ):
+            continue  # "…”, adviseert X van de politie." attributes, it does not state
+        if (
+            previous_found
+            and sentence_words[0] in context.lex.attribution_openers
+            and sentence_words[1] in context.lex.attribution_verbs
+        ):
+            # "Dat spraken beide landen af." restates the statement just before it.
+            previous_found = False
+            continue
+        found = [
+            st
+            for c_start, c_end in split_clauses(text, s_start, s_end, context.lex)
+            if (st := _statement(context, c_start, c_end, (para_start, para_end)))
+        ]
+        statements.extend(found)
+        previous_found = bool(found)
+    return statements
+
+
+def _list_lead(
+    context: ReleaseContext, start: int, end: int, statements: Sequence[Statement]
+) -> tuple[StatementType, str | None] | None:
+    """A paragraph ending in ':' that announces decided measures ("De regering besliste
+    ook:", "Enkele maatregelen:"): the type and actor its list items take."""
+    if not context.text[start:end].rstrip().endswith(":"):
+        return None
+    own = [st for st in statements if start <= st.start < end]
+    if own:
+        return own[-1].type, own[-1].actor
+    if any(w in context.lex.list_lead_words for w in words(context.text[start:end])):
+        return "decision", context.publisher
+    return None
+
+
+def _list_statement(
+    context: ReleaseContext, start: int, end: int, kind: StatementType, actor: str | None
+) -> Statement:
+    start, end = _trim_item(context.text, start, end)
+    text = context.text[start:end]
+    lex = context.lex
+    return Statement(
+        start=start,
+        end=end,
+        text=text,
+        type=kind,
+        actor=actor,
+        speaker=None,
+        polarity=polarity_of(text, 0, lex),
+        modality=modality_of(text, lex),
+        entities=[k for k, e in enumerate(context.entities) if start <= e.start and e.end <= end],
+        quantities=[
+            k for k, q in enumerate(context.quantities) if start <= q.start and q.end <= end
+        ],
+    )
+
+
+def _trim_item(text: str, start: int, end: int) -> tuple[int, int]:
+    """A list item without its bullet and closing ';'/'.'."""
+    while start < end and text[start] in "-–•*· \t":
+        start += 1
+    while end > start and text[end - 1] in ";., \t":
+        end -= 1
+    return start, end
+
+
+def _quote_of(context: ReleaseContext, start: int, end: int) -> Quote | None:
+    for quote in context.quotes:
+        inside = min(end, quote.end) - max(start, quote.start)
+        if inside > (end - start) / 2:
+            return quote
+    return None
+
+
+def _actor_entities(context: ReleaseContext, start: int, end: int) -> list[Entity]:
+    return [
+        e
+        for e in context.entities
+        if e.label in ACTOR_LABELS
+        and start <= e.start
+        and e.end <= end
+        and (
+            e.label != "COUNTRY"
+            or e.text in _country_names()
+            or _before_authority(context.text, e) is not None
+        )
+    ]
+
+
+def _before_authority(text: str, entity: Entity) -> int | None:
+    """End of the authority noun right after a country adjective ("Marokkaanse
+    autoriteiten"), or None."""
+    following = words(text[entity.end : entity.end + 40])[:1]
+    if following and following[0] in lexicon().authority_nouns:
+        return text.index(following[0], entity.end) + len(following[0])
+    return None
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    """Country names of the entities layer's table: a country acts by its name, not by
+    a demonym ("Oekraïners") or an adjective ("Marokkaanse")."""
+    return frozenset(read_json("countries.json"))
+
+
+def _has_actor(context: ReleaseContext, start: int, end: int) -> bool:
+    if any(e.start < end and start < e.end for e in _actor_entities(context, 0, len(context.text))):
+        return True
+    lex = context.lex
+    return any(
+        w in lex.first_person or w in lex.authority_nouns for w in words(context.text[start:end])
+    )
+
+
+def _usable(context: ReleaseContext, match: CueMatch, span: tuple[int, int], quoted: bool) -> bool:
+    """Whether a cue counts: a weak one must be a main-clause verb with an actor near it."""
+    cue, lex = match.cue, context.lex
+    start, end = span
+    clause = context.text[start:end]
+    if cue.needs_main_verb and not in_main_clause(clause, match.start, lex):
+        return False
+    if cue.priority < 3 and any(p.search(clause) for p in lex.weak_blockers):
+        return False
+    if not cue.needs_actor or quoted:
+        return True
+    head = clause[: match.start]
+    zone_start = start + max(head.rfind(","), head.rfind(":")) + 1
+    zone_end = start + match.end + lex.actor_zone_after
+    if any(w in lex.subject_pronouns for w in words(context.text[zone_start:zone_end])):
+        return True  # "Die netwerken willen we oprollen": a pronoun is never misparsed as body
+    has_actor = _subject_has_actor(context, zone_start, zone_end)
+    return has_actor if has_actor is not None else _has_actor(context, zone_start, zone_end)
+
+
+def _subject_has_actor(context: ReleaseContext, start: int, end: int) -> bool | None:
+    """With a parse: whether a subject in the span is an actor (None without one)."""
+    if context.subjects is None:
+        return None
+    spans = [(s, e) for s, e in context.subjects if start <= s < end]
+    if not spans:
+        return None
+    return any(_has_actor(context, s, e) for s, e in spans)
+
+
+def _statement(
+    context: ReleaseContext, start: int, end: int, paragraph: tuple[int, int]
+) -> Statement | None:
+    text, lex = context.text, context.lex
+    clause = text[start:end]
+    if clause.rstrip().endswith("?"):
+        return None  # a question asks; it does not state
+    quote = _quote_of(context, start, end)
+    if quote is not None and quote.speaker is None and len(words(quote.text)) < SHORT_QUOTE_WORDS:
+        return None  # a campaign name or title in quotation marks ("‘Blijf alert’")
+    matches = [
+        m for m in find_cues(clause, lex) if _usable(context, m, (start, end), quote is not None)
+    ]
+    if is_imperative(clause, lex):
+        matches.append(CueMatch(cue=_IMPERATIVE, start=0, end=0))
+    if not matches:
+        return None
+    best = max(matches, key=lambda m: (m.cue.priority, -m.start))
+    cue = best.cue
+    actor_entity = _subject_entity(context, start, end, start + best.start)
+    kind: StatementType = cue.type
+    if cue.body_type is not None and (
+        (actor_entity and actor_entity[0].label in BODY_LABELS)
+        or _addresses_authority(context, clause[best.end :])
+        or any(w in lex.deciding_bodies for w in words(clause[: best.start]))
+    ):
+        kind = cue.body_type
+    modality = cue.modality or modality_of(clause, lex)
+    return Statement(
+        start=start,
+        end=end,
+        text=clause,
+        type=kind,
+        actor=(
+            context.publisher
+            if cue.appeal
+            else _actor(
+                context, start, end, start + best.start, quote, actor_entity, kind, paragraph
+            )
+        ),
+        speaker=quote.speaker if quote is not None else None,
+        polarity=cue.polarity or polarity_of(clause, best.start, lex),
+        modality=modality,
+        entities=[k for k, e in enumerate(context.entities) if start <= e.start and e.end <= end],
+        quantities=[
+            k for k, q in enumerate(context.quantities) if start <= q.start and q.end <= end
+        ],
+    )
+
+
+def _addresses_authority(context: ReleaseContext, rest: str) -> bool:
+    """Whether the words right after an advice verb name a public authority ("adviseert
+    het kabinet", "vraagt de minister"): advice to government is a proposal."""
+    lex = context.lex
+    head = words(rest)[:3]
+    return any(w in lex.authority_nouns and w not in lex.publisher_words for w in head)
+
+
+def _subject_entity(context: ReleaseContext, start: int, end: int, cue_at: int) -> list[Entity]:
+    """The named actor(s) of the clause: a parsed subject, else the named actor nearest
+    before the cue (else after it); "A en B" gives both."""
+    candidates = _actor_entities(context, start, end)
+    bodies = [e for e in candidates if e.label != "LOCATION"]
+    candidates = bodies or candidates  # a place acts only when no body is named
+    if context.subjects is not None:
+        in_subject = [
+            e
+            for e in candidates
+            if any(s <= e.start and e.end <= t for s, t in context.subjects if start <= s < end)
+        ]
+        if in_subject:
+            return _coordinated(context, candidates, in_subject[0])
+    before = [e for e in candidates if e.end <= cue_at]
+    lex = context.lex
+    if not before and any(w in lex.publisher_words for w in words(context.text[start:cue_at])):
+        return []  # "De politie zet in op ...": the publishing body is the subject
+    # inverted order: the subject follows the finite verb ("Verder engageert Marokko zich")
+    after = [e for e in candidates if cue_at <= e.start < cue_at + SUBJECT_AFTER_CHARS]
+    if not before and not after:
+        return []
+    head = before[-1] if before else after[0]
+    if before and len(before) >= 2:
+        # the subject opens the clause more often than it stands right before the verb
+        first = before[0]
+        opening = words(context.text[start : first.start])
+        if all(w in lex.articles or w in lex.subject_openers for w in opening):
+            head = first
+    return _coordinated(context, candidates, head)
+
+
+def _coordinated(context: ReleaseContext, candidates: list[Entity], head: Entity) -> list[Entity]:
+    """The head with the actors joined to it by "en" or a comma ("België en Marokko")."""
+
+    coordinators = context.lex.coordinators
+
+    def joined(left: Entity, right: Entity) -> bool:
+        between = context.text[left.end : right.start]
+        joint = words(between)
+        return right.start > left.end and (
+            not joint or (len(joint) == 1 and joint[0] in coordinators)
+        )
+
+    group = [head]
+    for e in reversed([c for c in candidates if c.end <= head.start]):
+        if not joined(e, group[0]):
+            break
+        group.insert(0, e)
+    for e in [c for c in candidates if c.start >= head.end]:
+        if not joined(group[-1], e):
+            break
+        group.append(e)
+    return group
+
+
+def _name(text: str, entity: Entity) -> str:
+    """The actor's name: a person's or body's canonical name, a country as written;
+    a country adjective before an authority noun gives the phrase ("de Marokkaanse
+    autoriteiten")."""
+    if entity.label != "COUNTRY":
+        return entity.norm or entity.text
+    noun_end = _before_authority(text, entity)
+    if noun_end is not None:
+        head = text[max(0, entity.start - 4) : entity.start]
+        start = entity.start - 3 if head.lower().endswith("de ") else entity.start
+        return text[start:noun_end]
+    return entity.text
+
+
+def _actor(
+    context: ReleaseContext,
+    start: int,
+    end: int,
+    cue_at: int,
+    quote: Quote | None,
+    named: list[Entity],
+    kind: StatementType,
+    paragraph: tuple[int, int],
+) -> str | None:
+    lex = context.lex
+    clause_words = words(context.text[start:end])
+    if quote is not None and quote.speaker and any(w in lex.subject_pronouns for w in clause_words):
+        return quote.speaker  # "we" in a quotation is the speaker's side
+    if named:
+        return " en ".join(dict.fromkeys(_name(context.text, e) for e in named))
+    subject = _subject_noun_phrase(context.text[start:cue_at], lex)
+    if subject is not None and quote is None:
+        return subject  # "De federale regering besliste ..."
+    if quote is not None and quote.speaker:
+        return quote.speaker
+    if any(w in lex.third_person for w in clause_words[:3]):
+        before = [m for m in person_mentions(context.text, context.people) if m.end <= start]
+        if before:
+            return before[-1].name
+    if kind == "decision":
+        # a passive decision: the deciding body named nearby in the paragraph
+        bodies = [e for e in context.entities if e.label == "INSTITUTION" and _within(e, paragraph)]
+        if bodies:
+            after = [e for e in bodies if e.start >= end]
+            return _name(context.text, after[0] if after else bodies[-1])
+    return context.publisher
+
+
+def _subject_noun_phrase(head: str, lex: Lexicon) -> str | None:
+    """The first authority noun before the cue with its adjectives ("federale regering").
+
+    >>> _subject_noun_phrase("Daarom heeft de federale regering", lexicon())
+    'federale regering'
+    """
+    tokens = words(head)
+    for k, word in enumerate(tokens):
+        if word in lex.authority_nouns:
+            first = k
+            while first > 0 and k - first < 3 and tokens[first - 1] not in lex.articles:
+                first -= 1
+            if first > 0 and tokens[first - 1] not in lex.articles:
+                first = k  # no article in reach: the noun alone
+            return " ".join(tokens[first : k + 1])
+    return None
+
+
+def _within(entity: Entity, span: tuple[int, int]) -> bool:
+    return span[0] <= entity.start and entity.end <= span[1]
+
+
+def _subject_spans(doc: Doc) -> list[tuple[int, int]] | None:
+    if not doc.has_annotation("DEP"):
+        return None
+    spans: list[tuple[int, int]] = []
+    for token in doc:
+        if token.dep_ in ("nsubj", "nsubj:pass", "expl"):
+            left, right = token.left_edge, token.right_edge
+            spans.append((left.idx, right.idx + len(right.text)))
+    return spans
 
 
 class StatementTagger:
-    """Fills its layer of ``doc._.persbericht``."""
+    """Fills ``doc._.persbericht.quotes`` (with speakers) and ``.statements``."""
 
     def __init__(self, name: str) -> None:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc_state(doc)
+        state = doc_state(doc)
+        page = state.page
+        if page is None:
+            return doc
+        text = doc.text
+        paragraph_spans = [(p.start, p.end) for p in page.paragraphs]
+        quotes = attribute_speakers(text, page.quotes, paragraph_spans, state.people, page.author)
+        state.quotes = quotes
+        body = [(b.start, b.end) for b in page.blocks if b.kind in BODY_BLOCKS]
+        context = ReleaseContext(
+            text=text,
+            paragraphs=body,
+            list_items=frozenset((b.start, b.end) for b in page.blocks if b.kind == "list_item"),
+            quotes=quotes,
+            entities=state.entities,
+            people=state.people,
+            quantities=state.quantities,
+            publisher=publishing_body(text, page.author, state.entities),
+            subjects=_subject_spans(doc),
+        )
+        state.statements = find_statements(context)
         return doc
 
 
