@@ -74,6 +74,7 @@ class _PageData:
     other_labels: tuple[str, ...]
     contact_labels: frozenset[str]
     publisher_words: tuple[str, ...]
+    press_contact_re: regex.Pattern[str]
     months: dict[str, int]
     date_re: regex.Pattern[str]
     weekday_re: str
@@ -104,6 +105,9 @@ def _page_data() -> _PageData:
         other_labels=tuple(sorted(data["other_labels"], key=len, reverse=True)),
         contact_labels=frozenset(data["contact_labels"]),
         publisher_words=tuple(data["publisher_words"]),
+        press_contact_re=regex.compile(
+            r"(?i)\b(?:" + "|".join(map(regex.escape, data["press_contact_words"])) + r")\b"
+        ),
         months=months,
         date_re=date_re,
         weekday_re=weekday_re,
@@ -170,6 +174,15 @@ def _is_name(value: str) -> bool:
     return 1 <= len(words) <= 7 and len(value) <= 80 and value[:1].isupper() and value[-1:] != "."
 
 
+def _is_author(value: str, colon: bool) -> bool:
+    """An author value: a name ("Door Els de Wit"), or after a colon any short byline."""
+    if not value:
+        return True
+    if colon:
+        return len(value) <= 80 and value[-1:] not in ".!?"
+    return _is_name(value)
+
+
 @dataclass
 class _Line:
     start: int
@@ -228,7 +241,7 @@ def _read_meta_line(line: _Line, pending: str | None, meta: _Meta) -> tuple[bool
         if split is None:
             continue
         label, value = split
-        if kind == "author" and label == "door" and not _is_name(value):
+        if kind == "author" and not _is_author(value, text[len(label) :].lstrip()[:1] == ":"):
             continue
         if kind == "published" and value and parse_dutch_date(value) is None:
             continue
@@ -278,30 +291,38 @@ def _cut_contact_tail(
     """
     data = _page_data()
     main = articles_idx[0]
-    if len(main) < 3:
-        return
-    cut = len(main)
-    for pos in range(len(main) - 1, 0, -1):
-        line = lines[main[pos]]
-        if len(line.text) > MAX_CONTACT_CHARS:
-            break
-        if _norm_line(line.text) in data.contact_labels:
-            tail = [lines[i].text for i in main[pos + 1 :]]
-            # Contact details, not prose: no line reads as a finished sentence without them.
-            if all(t[-1] not in ".!?" for t in tail):
-                cut = pos
-            break
-    while cut > 1:
-        line = lines[main[cut - 1]]
-        text = line.text
-        if len(text) > MAX_CONTACT_CHARS or text[-1] in ".!?" or not _CONTACT_DETAIL.search(text):
-            break
-        cut -= 1
-    if cut <= 1:
-        return
-    for index in main[cut:]:
-        kinds[index], article_of[index] = "contact", None
-    del main[cut:]
+
+    def contact_tail_start() -> int | None:
+        """Where the trailing contact block starts in ``main``, or ``None``."""
+        cut = len(main)
+        for pos in range(len(main) - 1, 0, -1):
+            text = lines[main[pos]].text
+            if len(text) > MAX_CONTACT_CHARS:
+                break
+            if _norm_line(text) in data.contact_labels:
+                tail = [lines[i].text for i in main[pos + 1 :]]
+                # Contact details, not prose: no line is a finished sentence, unless it
+                # speaks to the press ("Voor vragen van de pers ...").
+                if all(t[-1] not in ".!?" or data.press_contact_re.search(t) for t in tail):
+                    cut = pos
+                break
+        while cut > 1:
+            text = lines[main[cut - 1]].text
+            press = data.press_contact_re.search(text) is not None
+            if (
+                len(text) > MAX_CONTACT_CHARS
+                or (text[-1] in ".!?" and not press)
+                or not _CONTACT_DETAIL.search(text)
+            ):
+                break
+            cut -= 1
+        return cut if 1 < cut < len(main) else None
+
+    # Several blocks may follow each other ("Meer informatie", then "Downloads").
+    while len(main) >= 3 and (cut := contact_tail_start()) is not None:
+        for index in main[cut:]:
+            kinds[index], article_of[index] = "contact", None
+        del main[cut:]
 
 
 def segment_page(text: str) -> PageLayout:
@@ -412,9 +433,15 @@ def segment_page(text: str) -> PageLayout:
     _cut_contact_tail(lines, kinds, articles_idx, article_of)
 
     articles: list[Article] = []
+    final_index: dict[int | None, int | None] = {None: None}
     for n, members in enumerate(articles_idx):
         if not members:
             continue
+        if n > 0 and len(members) == 1:
+            # A teaser title with no lead below it is page furniture, not a release.
+            kinds[members[0]], article_of[members[0]] = "boilerplate", None
+            continue
+        final_index[n] = len(articles)
         first, last = lines[members[0]], lines[members[-1]]
         title = first.text if kinds[members[0]] == "title" else None
         articles.append(
@@ -425,7 +452,10 @@ def segment_page(text: str) -> PageLayout:
                 end=last.end,
             )
         )
-    blocks = tuple(Block(ln.start, ln.end, kinds[k], article_of[k]) for k, ln in enumerate(lines))
+    blocks = tuple(
+        Block(ln.start, ln.end, kinds[k], final_index.get(article_of[k]))
+        for k, ln in enumerate(lines)
+    )
     paragraphs = tuple(
         Paragraph(start=b.start, end=b.end, article=b.article)
         for b in blocks
