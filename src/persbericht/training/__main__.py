@@ -1,0 +1,211 @@
+"""Train and assemble persbericht's Dutch pipeline.
+
+Run ``python -m persbericht.training --data /work/shared/data --out DIR``.
+
+Steps (``--steps``, default all, in this order):
+
+``convert``
+    UD (legacy 2017 train/dev + UD 2.16 dev minus the held-out slice) and CoNLL-2002
+    ``ned.train`` to ``.spacy`` files under ``--work``.
+``ud``
+    train tok2vec + tagger + morphologizer + parser + trainable lemmatizer (``configs/ud.cfg``).
+``ner``
+    train the NER with its own tok2vec (``configs/ner.cfg``).
+``assemble``
+    source all trained components into one pipeline, apply the tokenizer fixes, stamp the
+    meta, write it to ``--out``.
+``evaluate``
+    score the assembled pipeline on the UD held-out slice and on ``ned.testa`` and write
+    ``scores.json`` next to it (outside the model folder).
+
+Data paths used (relative to ``--data``) are listed in :data:`UD_TRAIN`, :data:`UD_DEV_2016`,
+:data:`NER_TRAIN` and :data:`NER_EVAL`. Seeds are fixed in the configs (``system.seed``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import sys
+from pathlib import Path
+
+import spacy
+from spacy.cli.train import train as spacy_train
+from spacy.tokens import DocBin
+from spacy.training import Example
+
+from persbericht.training.convert import (
+    UdSentence,
+    europeana_doc,
+    group_docs,
+    is_heldout,
+    ner_doc,
+    read_conll2002,
+    read_conllu,
+    read_europeana,
+    ud_doc,
+    write_docbin,
+)
+from persbericht.version import __version__
+
+CONFIGS = Path(__file__).resolve().parent / "configs"
+
+UD_TRAIN = (
+    "ud_dutch_legacy/UD_Dutch-LassySmall/nl_lassysmall-2017-02-01-train.filtered.conllu",
+    "ud_dutch_legacy/UD_Dutch-Alpino/nl_alpino-2017-10-24-partial-train.filtered.conllu",
+)
+#: Legacy dev: used to pick the best UD checkpoint during training.
+UD_CHECKPOINT_DEV = (
+    "ud_dutch_legacy/UD_Dutch-LassySmall/nl_lassysmall-2017-02-01-dev.filtered.conllu"
+)
+#: UD 2.16 dev files: the non-held-out part is trained on, the held-out slice evaluated.
+UD_DEV_2016 = (
+    "ud_dutch/UD_Dutch-Alpino/nl_alpino-ud-dev.conllu",
+    "ud_dutch/UD_Dutch-LassySmall/nl_lassysmall-ud-dev.conllu",
+)
+NER_TRAIN = "conll2002_nl/ned.train"
+NER_EVAL = "conll2002_nl/ned.testa"
+EUROPEANA = "europeana_ner_nl/enp_NL.kb.bio"
+#: Every tenth ned.train article checks NER checkpoints (testa is only used for the final score).
+NER_CHECKPOINT_EVERY = 10
+UD_COMPONENTS = ("tok2vec", "tagger", "morphologizer", "parser", "trainable_lemmatizer")
+#: Seed of the corpus shuffle (training seeds are in the configs).
+SEED = 3
+STEPS = ("convert", "ud", "ner", "assemble", "evaluate")
+
+
+def convert(data: Path, corpus: Path, europeana: bool) -> dict[str, int]:
+    """Write the training/evaluation ``.spacy`` files; return doc counts per file."""
+    vocab = spacy.blank("nl").vocab
+    counts: dict[str, int] = {}
+    train_sents = [s for name in UD_TRAIN for s in read_conllu(data / name)]
+    heldout: list[UdSentence] = []
+    for name in UD_DEV_2016:
+        for sentence in read_conllu(data / name):
+            (heldout if is_heldout(sentence.sent_id) else train_sents).append(sentence)
+    # Fixed-seed shuffle: mixes the treebanks in each doc, and the first docs (used to
+    # initialise the labels) carry XPOS tags, which legacy LassySmall lacks.
+    random.Random(SEED).shuffle(train_sents)
+    ud_train = group_docs(vocab, (ud_doc(vocab, s) for s in train_sents), 10)
+    counts["ud_train"] = write_docbin(ud_train, corpus / "ud_train.spacy")
+    dev = (ud_doc(vocab, s) for s in read_conllu(data / UD_CHECKPOINT_DEV))
+    counts["ud_dev"] = write_docbin(group_docs(vocab, dev, 10), corpus / "ud_dev.spacy")
+    counts["ud_heldout"] = write_docbin(
+        (ud_doc(vocab, s) for s in heldout), corpus / "ud_heldout.spacy"
+    )
+    articles = list(read_conll2002(data / NER_TRAIN))
+    # Articles are cut into docs of 10 sentences (their sentences are shuffled anyway).
+    ner_train = [
+        ner_doc(vocab, a[j : j + 10])
+        for i, a in enumerate(articles)
+        if i % NER_CHECKPOINT_EVERY
+        for j in range(0, len(a), 10)
+    ]
+    if europeana:
+        ner_train += [europeana_doc(vocab, w, t) for w, t in read_europeana(data / EUROPEANA)]
+    ner_dev = [ner_doc(vocab, a) for i, a in enumerate(articles) if not i % NER_CHECKPOINT_EVERY]
+    counts["ner_train"] = write_docbin(ner_train, corpus / "ner_train.spacy")
+    counts["ner_dev"] = write_docbin(ner_dev, corpus / "ner_dev.spacy")
+    testa = (ner_doc(vocab, a) for a in read_conll2002(data / NER_EVAL))
+    counts["ner_testa"] = write_docbin(testa, corpus / "ner_testa.spacy")
+    return counts
+
+
+def train_component(config: str, corpus: Path, prefix: str, output: Path, extra: list[str]) -> None:
+    """Run ``spacy train`` on one config (threads: whatever the BLAS default is)."""
+    overrides = {
+        "paths.train": str(corpus / f"{prefix}_train.spacy"),
+        "paths.dev": str(corpus / f"{prefix}_dev.spacy"),
+    }
+    for item in extra:
+        key, _, value = item.partition("=")
+        overrides[key] = json.loads(value)
+    spacy_train(CONFIGS / config, output, overrides=overrides)
+
+
+def assemble(work: Path, out: Path) -> None:
+    """Source the trained components into one pipeline and write it to ``out``."""
+    from persbericht.nlp.tokenizer import apply_tokenizer_fixes
+
+    ud = spacy.load(work / "ud" / "model-best")
+    ner = spacy.load(work / "ner" / "model-best")
+    nlp = spacy.blank("nl")
+    for name in UD_COMPONENTS:
+        nlp.add_pipe(name, source=ud)
+    nlp.add_pipe("ner", source=ner)
+    apply_tokenizer_fixes(nlp)
+    nlp.meta.update(
+        {
+            "name": "persbericht",
+            "version": __version__,
+            "persbericht_version": __version__,
+            "description": "persbericht's Dutch pipeline (see docs/model.md of persbericht)",
+            "license": "CC BY-SA 4.0 (UD parts); NER trained on CoNLL-2002: research use only",
+            "author": "persbericht",
+        }
+    )
+    for section in ("train", "dev"):
+        nlp.config["paths"][section] = None
+    if out.exists():
+        shutil.rmtree(out)
+    nlp.to_disk(out)
+
+
+def evaluate(model: Path, corpus: Path) -> dict[str, object]:
+    """Score ``model`` on the UD held-out slice and on ``ned.testa``."""
+    nlp = spacy.load(model)
+    scores: dict[str, object] = {}
+    for key, name, keep in (
+        (
+            "ud_heldout",
+            "ud_heldout.spacy",
+            ("pos_acc", "tag_acc", "morph_acc", "lemma_acc", "dep_uas", "dep_las", "sents_f"),
+        ),
+        ("ner_testa", "ner_testa.spacy", ("ents_p", "ents_r", "ents_f", "ents_per_type")),
+    ):
+        docs = list(DocBin().from_disk(corpus / name).get_docs(nlp.vocab))
+        examples = [Example(nlp.make_doc(doc.text), doc) for doc in docs]
+        result = nlp.evaluate(examples)
+        scores[key] = {k: result[k] for k in keep if k in result}
+        scores[key + "_speed"] = result.get("speed")
+    return scores
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point."""
+    parser = argparse.ArgumentParser(prog="python -m persbericht.training", description=__doc__)
+    parser.add_argument("--data", type=Path, required=True, help="shared data folder")
+    parser.add_argument("--out", type=Path, required=True, help="where to write the pipeline")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/pb_train"))
+    parser.add_argument("--steps", default=",".join(STEPS))
+    parser.add_argument(
+        "--europeana",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="add Europeana NL (CC0) to the NER training data (default: yes)",
+    )
+    parser.add_argument("--ud-override", action="append", default=[], metavar="KEY=JSON")
+    parser.add_argument("--ner-override", action="append", default=[], metavar="KEY=JSON")
+    args = parser.parse_args(argv)
+    steps = args.steps.split(",")
+    corpus = args.work / "corpus"
+    print(f"data: {args.data.resolve()}  work: {args.work}  out: {args.out}", flush=True)
+    if "convert" in steps:
+        print(json.dumps(convert(args.data, corpus, args.europeana)), flush=True)
+    if "ud" in steps:
+        train_component("ud.cfg", corpus, "ud", args.work / "ud", args.ud_override)
+    if "ner" in steps:
+        train_component("ner.cfg", corpus, "ner", args.work / "ner", args.ner_override)
+    if "assemble" in steps:
+        assemble(args.work, args.out)
+    if "evaluate" in steps:
+        scores = evaluate(args.out, corpus)
+        (args.work / "scores.json").write_text(json.dumps(scores, indent=2), encoding="utf8")
+        print(json.dumps(scores, indent=2), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
