@@ -41,6 +41,8 @@ class Cue:
     needs_main_verb: bool = False
     #: an appeal to the public: the publishing body makes it, whoever is named
     appeal: bool = False
+    #: a passive of planning ("wordt medio 2026 opgeleverd"): the names in it are no actors
+    passive: bool = False
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,16 @@ class Lexicon:
     subject_openers: frozenset[str]
     coordinators: frozenset[str]
     abbreviation: regex.Pattern[str]
+    #: "we" in a quotation of an official: pronouns, statement types, role noun -> body nouns
+    side_pronouns: frozenset[str] = frozenset()
+    side_types: frozenset[str] = frozenset()
+    role_bodies: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    name_words: frozenset[str] = frozenset()
+    own_voice_roles: frozenset[str] = frozenset()
+    determiners: frozenset[str] = frozenset()
+    according_to: frozenset[str] = frozenset()
+    press_office_words: frozenset[str] = frozenset()
+    government_nouns: tuple[str, ...] = ()
 
 
 def _cue(entry: dict[str, Any]) -> Cue:
@@ -95,6 +107,7 @@ def _cue(entry: dict[str, Any]) -> Cue:
         needs_actor=bool(entry.get("needs_actor", False)),
         needs_main_verb=bool(entry.get("needs_main_verb", False)),
         appeal=bool(entry.get("appeal", False)),
+        passive=bool(entry.get("passive", False)),
     )
 
 
@@ -113,6 +126,7 @@ def lexicon() -> Lexicon:
     """
     data: dict[str, Any] = read_json(CUES_TABLE)
     imperatives: dict[str, Any] = data["imperatives"]
+    side: dict[str, Any] = data["speaker_side"]
     return Lexicon(
         cues=tuple(_cue(entry) for entry in data["cues"]),
         imperative_verbs=frozenset(imperatives["verbs"]),
@@ -144,6 +158,15 @@ def lexicon() -> Lexicon:
         subject_openers=frozenset(data["subject_openers"]),
         coordinators=frozenset(data["coordinators"]),
         abbreviation=_abbreviation_pattern(data["abbreviations"]),
+        side_pronouns=frozenset(side["pronouns"]),
+        side_types=frozenset(side["types"]),
+        role_bodies=tuple((role, tuple(nouns)) for role, nouns in side["role_bodies"].items()),
+        name_words=frozenset(side["name_words"]),
+        own_voice_roles=frozenset(side["own_voice_roles"]),
+        determiners=frozenset(side["determiners"]),
+        according_to=frozenset(data["according_to"]),
+        press_office_words=frozenset(data["publisher_from_author"]["press_office_words"]),
+        government_nouns=tuple(data["publisher_from_author"]["government_nouns"]),
     )
 
 
@@ -219,11 +242,21 @@ def in_main_clause(clause: str, position: int, lex: Lexicon | None = None) -> bo
     False
     >>> in_main_clause("Wij willen meer agenten", 4)
     True
+    >>> in_main_clause("Die netwerken willen we oprollen", 13)
+    True
+    >>> in_main_clause("Om dat te betalen stijgt de belasting", 18)
+    True
     """
     lex = lex or lexicon()
+    following = words(clause[position:])[1:2]
+    if following and following[0] in lex.subject_pronouns | lex.third_person:
+        return True  # verb before its subject ("Die netwerken willen we ..."): a main clause
     head = clause[:position]
     comma = max(head.rfind(","), head.rfind(":"), head.rfind("–"))
-    return not any(w in lex.subordinators for w in words(head[comma + 1 :]))
+    segment = words(head[comma + 1 :])
+    if segment[:1] == ["om"] and "te" in segment[1:-1] and segment[-1] != "te":
+        segment = segment[segment.index("te", 1) + 2 :]  # "Om dat te betalen stijgt ...": closed
+    return not any(w in lex.subordinators for w in segment)
 
 
 def is_imperative(clause: str, lex: Lexicon | None = None) -> bool:

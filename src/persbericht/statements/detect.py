@@ -79,11 +79,20 @@ class ReleaseContext:
     lex: Lexicon = field(default_factory=lexicon)
 
 
-def publishing_body(text: str, author: str | None, entities: Sequence[Entity]) -> str | None:
-    """Who speaks in the release's own unattributed sentences.
+def publishing_body(
+    text: str,
+    author: str | None,
+    entities: Sequence[Entity],
+    people: Sequence[Person] = (),
+) -> str | None:
+    """Who speaks in the release's own unattributed sentences: the police when the
+    release names them, else the author (a body, not a person or a press office), else
+    the body the release names most, a government ("het kabinet") included.
 
     >>> publishing_body("De politie hield twee mannen aan.", None, [])
     'politie'
+    >>> publishing_body("Het kabinet verhoogt de accijns. Het kabinet wil meer.", None, [])
+    'kabinet'
     """
     lex = lexicon()
     present = set(words(text))
@@ -91,9 +100,35 @@ def publishing_body(text: str, author: str | None, entities: Sequence[Entity]) -
         if word in present:
             return word
     if author:
-        return author
+        author_words = words(author)
+        while author_words and author_words[0] in lex.press_office_words:
+            author_words = author_words[1:]  # "Persdienst Raad van de EU": the Raad
+        named = " ".join(author_words)
+        for entity in entities:
+            if entity.label in BODY_LABELS and entity.text.lower() == named:
+                return entity.norm or entity.text
+        if named and author_words == words(author) and author not in {p.name for p in people}:
+            return author
     bodies = Counter(e.norm or e.text for e in entities if e.label == "INSTITUTION")
+    for noun in lex.government_nouns:
+        count = len(regex.findall(rf"\b{regex.escape(noun)}\b", text, flags=regex.IGNORECASE))
+        if count:
+            bodies[_government_name(text, noun)] += count
     return bodies.most_common(1)[0][0] if bodies else None
+
+
+def _government_name(text: str, noun: str) -> str:
+    """A government noun as the release names it: with the adjective it most often
+    carries ("federale regering"), or an entity spelling ("Vlaamse Regering")."""
+    found = Counter(
+        (m.group(1), m.group(2))
+        for m in regex.finditer(rf"\b(\p{{L}}+e)\s+({regex.escape(noun)})\b", text, regex.I)
+        if m.group(1).lower() not in lexicon().articles | lexicon().determiners
+    )
+    if found:
+        (adjective, spelt), _ = found.most_common(1)[0]
+        return f"{adjective} {spelt}" if spelt[0].isupper() else f"{adjective.lower()} {spelt}"
+    return noun
 
 
 def find_statements(context: ReleaseContext) -> list[Statement]:
@@ -143,8 +178,10 @@ def _paragraph_statements(
     previous_found = False
     for s_start, s_end in split_sentences(text, para_start, para_end, edges):
         sentence_words = words(text[s_start:s_end])
-        if s_start - 4 <= max((e for e in edges if e <= s_start), default=-9) and (
-            opens_with_speech_verb(text[s_start:s_end])
+        if (
+            s_start - 4 <= max((e for e in edges if e <= s_start), default=-9)
+            and opens_with_speech_verb(text[s_start:s_end])
+            and sentence_words[0] not in context.lex.according_to
         ):
             continue  # "…”, adviseert X van de politie." attributes, it does not state
         if (
@@ -268,7 +305,7 @@ def _usable(context: ReleaseContext, match: CueMatch, span: tuple[int, int], quo
         return False
     if cue.priority < 3 and any(p.search(clause) for p in lex.weak_blockers):
         return False
-    if not cue.needs_actor or quoted:
+    if not cue.needs_actor or quoted or _according_to(context, start, end) is not None:
         return True
     head = clause[: match.start]
     zone_start = start + max(head.rfind(","), head.rfind(":")) + 1
@@ -277,6 +314,18 @@ def _usable(context: ReleaseContext, match: CueMatch, span: tuple[int, int], quo
         return True  # "Die netwerken willen we oprollen": a pronoun is never misparsed as body
     has_actor = _subject_has_actor(context, zone_start, zone_end)
     return has_actor if has_actor is not None else _has_actor(context, zone_start, zone_end)
+
+
+def _according_to(context: ReleaseContext, start: int, end: int) -> str | None:
+    """The person a clause is attributed to by its opening ("Volgens De Wit moet ..."),
+    or None."""
+    opening = words(context.text[start:end])[:1]
+    if not opening or opening[0] not in context.lex.according_to:
+        return None
+    for mention in person_mentions(context.text, context.people):
+        if start < mention.start <= start + SUBJECT_AFTER_CHARS and mention.end <= end:
+            return mention.name
+    return None
 
 
 def _subject_has_actor(context: ReleaseContext, start: int, end: int) -> bool | None:
@@ -308,7 +357,7 @@ def _statement(
         return None
     best = max(matches, key=lambda m: (m.cue.priority, -m.start))
     cue = best.cue
-    actor_entity = _subject_entity(context, start, end, start + best.start)
+    actor_entity = [] if cue.passive else _subject_entity(context, start, end, start + best.start)
     kind: StatementType = cue.type
     if cue.body_type is not None and (
         (actor_entity and actor_entity[0].label in BODY_LABELS)
@@ -324,7 +373,7 @@ def _statement(
         type=kind,
         actor=(
             context.publisher
-            if cue.appeal
+            if cue.appeal or cue.passive
             else _actor(
                 context, start, end, start + best.start, quote, actor_entity, kind, paragraph
             )
@@ -386,7 +435,8 @@ def _coordinated(context: ReleaseContext, candidates: list[Entity], head: Entity
 
     def joined(left: Entity, right: Entity) -> bool:
         between = context.text[left.end : right.start]
-        joint = words(between)
+        # "het COA en de gemeente Eindhoven": articles do not break the coordination
+        joint = [w for w in words(between) if w not in context.lex.articles]
         return right.start > left.end and (
             not joint or (len(joint) == 1 and joint[0] in coordinators)
         )
@@ -408,12 +458,15 @@ def _name(text: str, entity: Entity) -> str:
     a country adjective before an authority noun gives the phrase ("de Marokkaanse
     autoriteiten")."""
     if entity.label != "COUNTRY":
+        if entity.norm and entity.norm.lower() == entity.text.lower():
+            return entity.text  # "lokale politie Gent" as written, not re-capitalised
         return entity.norm or entity.text
     noun_end = _before_authority(text, entity)
     if noun_end is not None:
         head = text[max(0, entity.start - 4) : entity.start]
-        start = entity.start - 3 if head.lower().endswith("de ") else entity.start
-        return text[start:noun_end]
+        if head.lower().endswith("de "):
+            return "de " + text[entity.start : noun_end]  # "De Spaanse regering" mid-list
+        return text[entity.start : noun_end]
     return entity.text
 
 
@@ -430,12 +483,20 @@ def _actor(
     lex = context.lex
     clause_words = words(context.text[start:end])
     if quote is not None and quote.speaker and any(w in lex.subject_pronouns for w in clause_words):
-        return quote.speaker  # "we" in a quotation is the speaker's side
+        # "we" in a quotation is the speaker's side: the body they lead when it acts
+        if kind in lex.side_types and any(w in lex.side_pronouns for w in clause_words):
+            return speaker_body(context, quote.speaker) or quote.speaker
+        return quote.speaker
+    according_to = _according_to(context, start, end)
+    if according_to is not None and quote is None:
+        return according_to  # "Volgens De Wit moet ...": her position
     if named:
-        return " en ".join(dict.fromkeys(_name(context.text, e) for e in named))
+        names = list(dict.fromkeys(_name(context.text, e) for e in named))
+        # "Duitsland, Nederland en Zweden"
+        return " en ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else names[0]
     subject = _subject_noun_phrase(context.text[start:cue_at], lex)
     if subject is not None and quote is None:
-        return subject  # "De federale regering besliste ..."
+        return _full_body(context, subject)  # "De federale regering besliste ..."
     if quote is not None and quote.speaker:
         return quote.speaker
     if any(w in lex.third_person for w in clause_words[:3]):
@@ -449,6 +510,91 @@ def _actor(
             after = [e for e in bodies if e.start >= end]
             return _name(context.text, after[0] if after else bodies[-1])
     return context.publisher
+
+
+def _body_name(context: ReleaseContext, entity: Entity) -> str:
+    return entity.norm or entity.text
+
+
+def _bodies(context: ReleaseContext) -> list[Entity]:
+    """The named bodies of the release, most often named first."""
+    bodies = [e for e in context.entities if e.label in BODY_LABELS]
+    counts = Counter(_body_name(context, e) for e in bodies)
+    return sorted(bodies, key=lambda e: -counts[_body_name(context, e)])
+
+
+def _full_body(context: ReleaseContext, subject: str) -> str:
+    """A body named by its bare noun ("de stad", "de regering") as the release names it
+    in full ("stad Gent", "federale regering"); else the noun phrase itself.
+
+    >>> t = "De federale regering besliste. De regering plant meer."
+    >>> _full_body(ReleaseContext(t, [(0, len(t))]), "regering")
+    'federale regering'
+    """
+    nouns = words(subject)
+    if len(nouns) != 1:
+        return subject
+    noun = nouns[0]
+    if noun in context.lex.publisher_words:
+        return subject  # the publishing police keep their plain name
+    for entity in _bodies(context):
+        name = _body_name(context, entity)
+        name_words = words(name)
+        if len(name_words) > 1 and name_words[0] == noun:
+            return name  # "stad" -> "stad Gent"
+    # an adjective the release puts before the same noun elsewhere ("federale regering")
+    found = Counter(
+        m.group(1).lower()
+        for m in regex.finditer(rf"\b(\p{{Ll}}+e)\s+{regex.escape(noun)}\b", context.text)
+        if m.group(1).lower() not in context.lex.articles | context.lex.determiners
+    )
+    if found:
+        return f"{found.most_common(1)[0][0]} {noun}"
+    return subject
+
+
+def speaker_body(context: ReleaseContext, speaker: str) -> str | None:
+    """The body a quoted official leads or speaks for, from their role: a body the role
+    names ("directeur van Frontex"), or the body of the role's kind at the role's place
+    ("burgemeester van Eindhoven" -> "gemeente Eindhoven").
+
+    >>> from persbericht.records import Entity, Person
+    >>> t = "De gemeente Breda en burgemeester Jan Smit."
+    >>> body = Entity(start=3, end=17, text="gemeente Breda", label="INSTITUTION", norm=None)
+    >>> mayor = Person(name="Jan Smit", roles=["burgemeester van Breda"], mentions=["Jan Smit"])
+    >>> speaker_body(ReleaseContext(t, [(0, len(t))], entities=[body], people=[mayor]), "Jan Smit")
+    'gemeente Breda'
+    """
+    lex = context.lex
+    person = next((p for p in context.people if p.name == speaker), None)
+    if person is None:
+        return None
+    role_nouns = dict(lex.role_bodies)
+    bodies = _bodies(context)
+    for role in person.roles:
+        role_words = set(regex.split(r"[\s\-]+", role.lower()))
+        head = words(role)[0] if words(role) else ""
+        if head in lex.own_voice_roles:
+            return None  # a minister's "we" is quoted as their own
+        kinds = role_nouns.get(head, ())
+        for entity in bodies:
+            name_words = words(_body_name(context, entity))
+            own = [w for w in name_words if w not in lex.name_words]
+            if kinds and name_words[0] in kinds:
+                place = [w for w in own if w not in kinds]
+                if place and all(w in role_words for w in place):
+                    return _body_name(context, entity)  # "gemeente Eindhoven"
+                continue
+            text_words = [w for w in words(entity.text) if w not in lex.name_words]
+            if text_words and all(w in role_words for w in text_words):
+                # "directeur van Frontex"; a name the role spells out is kept as spelt
+                at = role.lower().find(_body_name(context, entity).lower())
+                name = _body_name(context, entity)
+                return role[at : at + len(name)] if at >= 0 else name
+        for word in lex.publisher_words:
+            if word in role_words and context.publisher == word:
+                return word  # "woordvoerder van de politie"
+    return None
 
 
 def _subject_noun_phrase(head: str, lex: Lexicon) -> str | None:
@@ -477,8 +623,12 @@ def _subject_spans(doc: Doc) -> list[tuple[int, int]] | None:
     if not doc.has_annotation("DEP"):
         return None
     spans: list[tuple[int, int]] = []
+    heads: set[int] = set()
     for token in doc:
         if token.dep_ in ("nsubj", "nsubj:pass", "expl"):
+            if token.head.i in heads:
+                continue  # a verb has one subject: a second "nsubj" is a misparsed object
+            heads.add(token.head.i)
             left, right = token.left_edge, token.right_edge
             spans.append((left.idx, right.idx + len(right.text)))
     return spans
@@ -508,7 +658,7 @@ class StatementTagger:
             entities=state.entities,
             people=state.people,
             quantities=state.quantities,
-            publisher=publishing_body(text, page.author, state.entities),
+            publisher=publishing_body(text, page.author, state.entities, state.people),
             subjects=_subject_spans(doc),
         )
         state.statements = find_statements(context)

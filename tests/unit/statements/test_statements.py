@@ -57,7 +57,7 @@ def test_statements_sorted_and_linked(nlp: Any) -> None:
     starts = [s.start for s in state.statements]
     assert starts == sorted(starts)
     last = state.statements[-1]
-    assert last.type == "commitment"
+    assert last.type == "decision"  # money allocated now: decided (a "zal" would commit)
     assert [state.entities[k].text for k in last.entities] == ["Oekraïners"]
     assert all(last.start <= state.quantities[k].start < last.end for k in last.quantities)
 
