@@ -51,9 +51,15 @@ def extract(
     record says so in ``warnings``.
 
     >>> release = extract("Nieuwe regels\\n\\nPublicatiedatum: 12-06-2024\\n\\n"
-    ...                   "De regering keurt de regels goed.\\n")  # doctest: +SKIP
-    >>> release.published.isoformat(), release.articles[0].title  # doctest: +SKIP
+    ...                   "Sinds vorig jaar zijn er ruim 5.000 Marokkanen geteld.\\n")
+    >>> release.published.isoformat(), release.articles[0].title
     ('2024-06-12', 'Nieuwe regels')
+    >>> [(e.text, e.norm) for e in release.entities]
+    [('Marokkanen', 'MA')]
+    >>> [(q.text, q.value, q.qualifier) for q in release.quantities]
+    [('ruim 5.000', 5000, 'more_than')]
+    >>> [(t.text, str(t.period.start), str(t.period.end)) for t in release.times][-1]
+    ('Sinds vorig jaar', '2023-01-01', '2024-06-12')
     """
     if not isinstance(text, str):
         raise InputError(source, f"text must be str, not {type(text).__name__}")
