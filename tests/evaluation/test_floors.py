@@ -21,6 +21,7 @@ FLOORS = json.loads((Path(__file__).parent / "floors.json").read_text(encoding="
 
 def _check(folder: Path, floors: dict[str, float]) -> None:
     measured = layer_f1(evaluate_dir(folder))
+    assert set(floors) == set(measured), "floors.json must name every layer"
     below = {k: (measured[k], floor) for k, floor in floors.items() if measured[k] < floor}
     assert not below, f"F1 below floor (measured, floor): {below}"
 
