@@ -80,8 +80,19 @@ def build_report(corpus: Path, shared: Path | None) -> str:
         f"Measured {stamp} with persbericht {__version__}, by `python -m persbericht.report`"
         " (scoring as in the annotation guide's Scoring section: `persbericht evaluate`).",
         "Gold items marked optional never count either way.",
+        "",
+        "Reading these figures: the layers were developed against the seed, the twelve real",
+        "development releases and `corpus/`, so those figures are in-sample. `corpus/heldout/`",
+        "was written by an annotator who never saw the extractor and was first scored on",
+        "2026-11-29 before anything was tuned on it: then articles F1 1.000 (author and",
+        "published 0.900), entities 0.961, quantities 0.995, times 0.977, statements 0.726,",
+        "people 0.960; only the page-field misses were fixed after that. The unseen-text",
+        "estimate is the held-out table, not the in-sample ones.",
     ]
-    sets: list[tuple[str, Path]] = [("Project corpus (`corpus/`)", corpus)]
+    sets: list[tuple[str, Path]] = [
+        ("Project corpus (`corpus/`)", corpus),
+        ("Held-out part of the corpus (`corpus/heldout/`)", corpus / "heldout"),
+    ]
     if shared is not None:
         sets += [
             ("Seed release (`shared/gold`)", shared / "gold"),

@@ -10,7 +10,7 @@ import pytest
 from persbericht.gold import compile_spec, validate_gold, validate_gold_dict
 from tests.conftest import CORPUS
 
-CORPUS_GOLD = sorted(CORPUS.glob("*.gold.json"))
+CORPUS_GOLD = sorted(CORPUS.rglob("*.gold.json"))
 
 
 def test_compiler_reproduces_shared_seed_and_dev_gold(shared_dir, tmp_path):
@@ -62,7 +62,7 @@ def test_validator_finds_wrong_offsets_and_labels():
     assert "starts after it ends" in problems
 
 
-@pytest.mark.parametrize("gold_path", CORPUS_GOLD, ids=[p.name for p in CORPUS_GOLD])
+@pytest.mark.parametrize("gold_path", CORPUS_GOLD, ids=[p.stem for p in CORPUS_GOLD])
 def test_corpus_gold_is_valid(gold_path):
     assert validate_gold(gold_path) == []
 

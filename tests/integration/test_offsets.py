@@ -44,7 +44,7 @@ def _check_offsets(text: str) -> None:
             assert text[start:end] in person.mentions
 
 
-@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", sorted(CORPUS.rglob("*.txt")), ids=lambda p: p.stem)
 def test_offsets_point_into_the_text_on_the_corpus(path):
     _check_offsets(path.read_text(encoding="utf-8"))
 

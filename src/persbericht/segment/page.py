@@ -174,13 +174,34 @@ def _is_name(value: str) -> bool:
     return 1 <= len(words) <= 7 and len(value) <= 80 and value[:1].isupper() and value[-1:] != "."
 
 
+def _is_issuer_line(lines: list[_Line], i: int, pending: str | None) -> bool:
+    """A short name line inside the metadata block ("Ministerie van Asiel en Migratie").
+
+    It counts as metadata only when a date or label line follows it directly, so the
+    first line of the body is never taken for one.
+    """
+    text = lines[i].text
+    if i + 1 >= len(lines) or not _is_name(text) or len(text) > 60:
+        return False
+    probe = _Meta()
+    return _read_meta_line(lines[i + 1], pending, probe)[0] and (
+        probe.published is not None or probe.author is not None
+    )
+
+
 def _is_author(value: str, colon: bool) -> bool:
     """An author value: a name ("Door Els de Wit"), or after a colon any short byline."""
     if not value:
         return True
     if colon:
         return len(value) <= 80 and value[-1:] not in ".!?"
-    return _is_name(value)
+    return _is_name(_strip_article(value))
+
+
+def _strip_article(value: str) -> str:
+    """ "de Politiezone Gent" -> "Politiezone Gent" (a byline naming a body)."""
+    head, _, rest = value.partition(" ")
+    return rest if head in ("de", "het") and rest[:1].isupper() else value
 
 
 @dataclass
@@ -251,6 +272,7 @@ def _read_meta_line(line: _Line, pending: str | None, meta: _Meta) -> tuple[bool
             _set_published(line, meta)
             # "Nieuwsbericht | 12-06-2024 | 14:30": the line may carry nothing else.
         elif kind == "author" and meta.author is None:
+            value = _strip_article(value) if label == "door" else value
             offset = line.start + text.rfind(value)
             meta.author, meta.author_span = value, (offset, offset + len(value))
         return True, None
@@ -367,7 +389,7 @@ def segment_page(text: str) -> PageLayout:
             kinds[i] = "boilerplate"
         else:
             is_meta, pending = _read_meta_line(lines[i], pending, meta)
-            if not is_meta:
+            if not is_meta and not _is_issuer_line(lines, i, pending):
                 break
             kinds[i] = "meta"
         i += 1
