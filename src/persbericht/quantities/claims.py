@@ -409,12 +409,21 @@ def _is_past(sentence: str) -> bool:
 
 
 def _claim_period(
-    time: Time, reference_date: date | None, *, cumulative: bool, past: bool
+    time: Time, reference_date: date | None, *, cumulative: bool, past: bool, text: str = ""
 ) -> ClaimPeriod | None:
     """The claim's period from its time; a count so far this year ends at the reference date."""
     if time.period is None:
         return ClaimPeriod(text=time.text, start=None, end=None, span=(time.start, time.end))
     start, end = time.period.start, time.period.end
+    # "tegen eind 2027": a deadline, the period runs up to the end of the time.
+    before = text[max(0, time.start - 12) : time.start].split()
+    if before and before[-1].lower() in _context().words["deadline_prepositions"]:
+        begin = (
+            time.start
+            - len(before[-1])
+            - (len(text[: time.start]) - len(text[: time.start].rstrip()))
+        )
+        return ClaimPeriod(text=text[begin : time.end], start=None, end=end, span=(begin, time.end))
     current = time.text.lower() in _context().words["current_period_words"]
     # "dit jaar al 119", "legde dit jaar 68 keer op": a count up to now ends at the
     # reference date; a plan for this year ("trekt dit jaar 14 miljoen uit") does not.
@@ -649,7 +658,7 @@ def find_claims(
         cumulative = phrase.qualifier == "at_least" and phrase.start == phrase.number_start
         past = _is_past(text[sentence[0] : sentence[1]])
         period = (
-            _claim_period(time, reference_date, cumulative=cumulative, past=past)
+            _claim_period(time, reference_date, cumulative=cumulative, past=past, text=text)
             if time is not None and not _is_present(time)
             else None
         )
