@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from datetime import date
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from spacy.tokens import Doc
 
 from persbericht.errors import InputError, SettingsError
 from persbericht.extensions import DOC_STATE
+from persbericht.io.read import text_sha256
 from persbericht.pipeline import default_pipeline
 from persbericht.records import Release
 from persbericht.stages import doc_state
@@ -96,7 +96,7 @@ def doc_to_release(
         warnings.append("no release body found (only a title, metadata or boilerplate)")
     return Release(
         doc=None if source is None else Path(source).name,
-        text_sha256=hashlib.sha256(doc.text.encode("utf-8")).hexdigest(),
+        text_sha256=text_sha256(doc.text),
         reference_date=state.reference_date,
         reference_date_source=ref_source,  # type: ignore[arg-type]
         published=None if page is None else page.published,

@@ -12,7 +12,6 @@ by its words; :func:`compile_spec` finds them in ``NAME.txt`` and writes the off
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from collections.abc import Iterable, Sequence
@@ -22,6 +21,7 @@ from typing import Any
 
 import regex
 
+from persbericht.io.read import text_sha256
 from persbericht.records import (
     ENTITY_LABELS,
     QUALIFIERS,
@@ -41,11 +41,6 @@ class GoldError(ValueError):
         self.problems = list(problems)
         lines = "\n".join(f"  - {p}" for p in self.problems)
         super().__init__(f"{path}: {len(self.problems)} problem(s)\n{lines}")
-
-
-def sha256_text(text: str) -> str:
-    """sha256 of the UTF-8 bytes of ``text`` (the ``text_sha256`` of a gold file)."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def word_occurrences(text: str, phrase: str) -> list[int]:
@@ -199,7 +194,7 @@ def compile_spec(spec_path: Path) -> dict[str, Any]:
         "title": spec.get("title"),
         "author": spec.get("author"),
         "people": spec.get("people", []),
-        "text_sha256": sha256_text(text),
+        "text_sha256": text_sha256(text),
         "articles": _compile_articles(text, spec.get("articles", []), problems),
         "entities": _compile_entities(text, spec.get("entities", []), problems),
         "quantities": _compile_anchored(text, spec.get("quantities", []), "quantity", problems),
@@ -253,7 +248,7 @@ def _allowed(value: Any, allowed: Iterable[Any], what: str, problems: list[str])
 def validate_gold_dict(gold: dict[str, Any], text: str) -> list[str]:
     """Every problem of a gold dict against its text (empty list: valid)."""
     problems: list[str] = []
-    if gold.get("text_sha256") != sha256_text(text):
+    if gold.get("text_sha256") != text_sha256(text):
         problems.append("text_sha256 does not match the text (gold made for another text?)")
     for key in ("reference_date", "published"):
         _check_date(gold.get(key), key, problems)
