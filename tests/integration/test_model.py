@@ -6,6 +6,8 @@ Sentence-level checks are in ``tests/cases/model.json`` (invented sentences).
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import warnings
 from pathlib import Path
 from typing import Any
@@ -46,7 +48,15 @@ def test_shipped_config_has_no_machine_paths() -> None:
 
 
 def test_shipped_model_components_and_stamp(base: Language) -> None:
-    for name in ("tok2vec", "tagger", "morphologizer", "parser", "trainable_lemmatizer", "ner"):
+    for name in (
+        "tok2vec",
+        "tagger",
+        "morphologizer",
+        "parser",
+        "trainable_lemmatizer",
+        "persbericht_lemma_check",
+        "ner",
+    ):
         assert base.has_pipe(name)
     assert set(base.get_pipe("ner").labels) == {"PER", "ORG", "LOC", "MISC"}  # type: ignore[attr-defined]
     assert base.meta[VERSION_KEY] == __version__
@@ -57,6 +67,30 @@ def test_plain_spacy_load_works() -> None:
     nlp = spacy.load(SHIPPED_MODEL)
     assert nlp.lang == "nl"
     assert [t.text for t in nlp.make_doc("3 mld. euro")] == ["3", "mld.", "euro"]
+
+
+def test_spacy_load_in_a_fresh_interpreter() -> None:
+    """spaCy finds persbericht's lemma check and NER layer through entry points alone."""
+    code = (
+        "import spacy, sys; nlp = spacy.load(sys.argv[1]); "
+        "doc = nlp('Minister Jan Peeters bezocht gisteren Gent.'); "
+        "print(nlp.pipe_names[-1], len(doc))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(SHIPPED_MODEL)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["persbericht_ner_consistency", "7"]
+
+
+def test_shipped_pipeline_uses_numpy_blas(base: Language) -> None:
+    """load_base builds the models with numpy's BLAS (faster than blis here)."""
+    ops = base.get_pipe("tok2vec").model.ops  # type: ignore[attr-defined]
+    assert getattr(ops, "use_blis", True) is False
 
 
 def test_version_mismatch_warns(tmp_path: Path) -> None:

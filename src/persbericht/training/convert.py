@@ -11,7 +11,9 @@ The fixed evaluation slice of the UD 2.16 dev data is chosen by sentence id:
 
 from __future__ import annotations
 
+import json
 import zlib
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -129,6 +131,141 @@ def _sentence(sent_id: str, rows: list[list[str]]) -> UdSentence:
         # Legacy LassySmall has no SpaceAfter: assume a space (punctuation stays a token anyway).
         sentence.spaces.append("SpaceAfter=No" not in cols[9] and i < len(rows) - 1)
     return sentence
+
+
+#: Legacy → UD 2.16 rules (word lists and thresholds), measured on the two releases.
+HARMONISE = json.loads((Path(__file__).with_name("harmonise.json")).read_text(encoding="utf8"))
+
+
+def obl_arg_pairs(sentences: Iterable[UdSentence]) -> frozenset[tuple[str, str]]:
+    """(head lemma, preposition) pairs that UD 2.16 mostly labels ``obl:arg``, not ``obl``.
+
+    Legacy UD has no ``obl:arg``: prepositional objects are plain ``obl``. The pairs are
+    counted on UD 2.16 sentences (the training part only, never the held-out slice).
+    """
+    counts: Counter[tuple[str, str, bool]] = Counter()
+    for s in sentences:
+        for i, dep in enumerate(s.deps):
+            if dep in ("obl", "obl:arg"):
+                for key in _obl_keys(s, i):
+                    counts[(key[0], key[1], dep == "obl:arg")] += 1
+    pairs = set()
+    for head, prep, is_arg in counts:
+        if not is_arg:
+            continue
+        arg, plain = counts[(head, prep, True)], counts[(head, prep, False)]
+        if (
+            arg >= HARMONISE["obl_arg_min_count"]
+            and arg / (arg + plain) >= HARMONISE["obl_arg_min_share"]
+        ):
+            pairs.add((head, prep))
+    return frozenset(pairs)
+
+
+def _obl_keys(s: UdSentence, i: int) -> list[tuple[str, str]]:
+    head = s.lemmas[s.heads[i]].lower()
+    return [
+        (head, s.lemmas[j].lower())
+        for j, dep in enumerate(s.deps)
+        if dep == "case" and s.heads[j] == i and j != i
+    ]
+
+
+def _children(s: UdSentence, i: int) -> list[int]:
+    return [j for j, h in enumerate(s.heads) if h == i and j != i]
+
+
+def _promote(s: UdSentence, old: int, new: int, old_dep: str, keep: frozenset[str]) -> None:
+    """Make ``new`` the head of ``old`` (taking over its head and relation).
+
+    Children of ``old`` move to ``new`` unless their relation is in ``keep`` (or they are
+    an adverb right before ``old``, which modifies it: *te moe*).
+    """
+    for j in _children(s, old):
+        if j == new or s.deps[j] in keep or (s.deps[j] == "advmod" and j == old - 1):
+            continue
+        s.heads[j] = new
+    if s.heads[old] == old:  # old was the root
+        s.heads[new] = new
+    else:
+        s.heads[new] = s.heads[old]
+    s.deps[new] = s.deps[old]
+    s.heads[old] = new
+    s.deps[old] = old_dep
+
+
+def harmonise_legacy(s: UdSentence, obl_args: frozenset[tuple[str, str]]) -> UdSentence:
+    """Relabel a legacy (2017) UD sentence in place the way UD 2.16 annotates it.
+
+    Possessives become ``PRON`` + ``nmod:poss``; ordinals ``ADJ`` + ``amod``; comparative
+    and conjunctive *als* ``SCONJ``; *zich* as object ``expl:pv``; subjects and *door*
+    phrases of passives ``nsubj:pass`` / ``obl:agent``; prepositional objects ``obl:arg``
+    (pairs from :func:`obl_arg_pairs`); modal *moeten* becomes ``aux`` of its infinitive and
+    copular *worden* the head of its predicate (``xcomp``).
+    """
+    persons = HARMONISE["possessive_person"]
+    for i, word in enumerate(s.words):
+        low = word.lower()
+        if s.deps[i] == "det" and low in persons and s.pos[i] in ("DET", "PRON"):
+            s.pos[i], s.deps[i] = "PRON", "nmod:poss"
+            s.morphs[i] = f"Person={persons[low]}|Poss=Yes|PronType=Prs"
+        elif s.pos[i] == "NUM" and s.deps[i] == "nummod" and _is_ordinal(low):
+            s.pos[i], s.deps[i] = "ADJ", "amod"
+        elif s.pos[i] == "NUM" and _is_ordinal(low):
+            s.pos[i] = "ADJ"
+        elif low in HARMONISE["subordinating_als"] and s.pos[i] == "ADP" and s.deps[i] == "mark":
+            s.pos[i] = "SCONJ"
+        elif low == "zich" and s.deps[i] == "obj":
+            s.deps[i] = "expl:pv"
+    passive_heads = {s.heads[i] for i, dep in enumerate(s.deps) if dep == "aux:pass"}
+    for i, dep in enumerate(s.deps):
+        if dep == "nsubj" and s.heads[i] in passive_heads:
+            s.deps[i] = "nsubj:pass"
+        elif dep == "obl":
+            keys = _obl_keys(s, i)
+            if s.heads[i] in passive_heads and any(prep == "door" for _, prep in keys):
+                s.deps[i] = "obl:agent"
+            elif any(key in obl_args for key in keys):
+                s.deps[i] = "obl:arg"
+    keep = frozenset(HARMONISE["predicate_internal_deprels"])
+    # Restructuring can fail on odd legacy trees: then the relabelled tree is kept as is.
+    before = (list(s.heads), list(s.deps), list(s.pos))
+    for i, lemma in enumerate(s.lemmas):
+        if lemma in HARMONISE["modal_verbs"] and s.pos[i] == "VERB":
+            verbs = [
+                j for j in _children(s, i) if s.deps[j] == "xcomp" and s.pos[j] in ("VERB", "AUX")
+            ]
+            if verbs:
+                _promote(s, i, verbs[0], "aux", frozenset())
+                s.pos[i] = "AUX"
+        elif lemma in HARMONISE["copula_to_root"] and s.deps[i] == "cop":
+            predicate = s.heads[i]
+            s.heads[i] = i  # detach before promoting
+            _promote(s, predicate, i, "xcomp", keep)
+            s.pos[i] = "VERB"
+    if not _is_tree(s.heads):
+        s.heads, s.deps, s.pos = before
+    return s
+
+
+def _is_tree(heads: list[int]) -> bool:
+    """One root (its own head) and no cycles."""
+    if sum(1 for i, h in enumerate(heads) if h == i) != 1:
+        return False
+    for start in range(len(heads)):
+        seen: set[int] = set()
+        node = start
+        while heads[node] != node:
+            if node in seen:
+                return False
+            seen.add(node)
+            node = heads[node]
+    return True
+
+
+def _is_ordinal(word: str) -> bool:
+    """Legacy NUM tokens carry no features: ordinals are told by their ending."""
+    return word in ("eerste", "eerst") or (word.isalpha() and word.endswith(("de", "ste")))
 
 
 def is_heldout(sent_id: str) -> bool:

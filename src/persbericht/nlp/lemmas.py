@@ -1,0 +1,120 @@
+"""Lemma check: replace edit-tree lemmas that are not Dutch words with a lexicon lemma.
+
+The trainable (edit-tree) lemmatizer generalises from ~120k training tokens and sometimes
+builds a non-word (*toegestuurd* → ``toegestuur``, *gegund* → ``gunen``). This component
+runs after it: when a noun, verb or adjective's lemma is not in the Dutch lemma index of
+spacy-lookups-data (for its part of speech) and spaCy's rule-based Dutch lemmatizer finds
+one that is, that one is used. The tables are stored inside the pipeline (``lookups.bin``)
+when it is built, so spacy-lookups-data is needed only for training.
+
+Measured on the legacy LassySmall dev file that chose it: lemma accuracy 96.6 → 97.8; on
+the UD 2.16 held-out slice 95.1 → 96.6 (see docs/model.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from spacy.lang.nl.lemmatizer import DutchLemmatizer
+from spacy.language import Language
+from spacy.pipeline.lemmatizer import lemmatizer_score
+from spacy.tokens import Doc
+from spacy.training import Example
+from spacy.vocab import Vocab
+
+#: Parts of speech whose lemma is checked (closed classes are learnt reliably).
+CHECKED_POS = ("NOUN", "VERB", "AUX", "ADJ")
+
+
+class LemmaCheck(DutchLemmatizer):  # type: ignore[misc]
+    """Keep the existing lemma when it is a known Dutch lemma, else try the lexicon rules.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("nl")
+    >>> check = nlp.add_pipe("persbericht_lemma_check")
+    >>> check.initialize()
+    >>> doc = nlp.make_doc("toegestuurd")
+    >>> doc[0].pos_, doc[0].lemma_ = "VERB", "toegestuur"
+    >>> check(doc)[0].lemma_
+    'toesturen'
+    """
+
+    _known: dict[str, frozenset[str]] | None = None
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            if token.pos_ not in CHECKED_POS:
+                continue
+            pos = "verb" if token.pos_ == "AUX" else token.pos_.lower()
+            lemmas = self._known_lemmas(pos)
+            lemma = token.lemma_
+            if lemma and (lemma in lemmas or lemma.lower() in lemmas):
+                continue
+            candidate = self._lexicon_lemma(token.text.lower(), pos, lemmas)
+            if candidate is not None:
+                token.lemma_ = candidate
+        return doc
+
+    def _known_lemmas(self, pos: str) -> frozenset[str]:
+        """The lemma index of one part of speech as a set (the table holds lists)."""
+        if self._known is None:
+            self._known = {}
+        if pos not in self._known:
+            index = self.lookups.get_table("lemma_index", {})
+            self._known[pos] = frozenset(index.get(pos, ()))
+        return self._known[pos]
+
+    def _lexicon_lemma(self, word: str, pos: str, lemmas: frozenset[str]) -> str | None:
+        """spaCy's Dutch rule lemmatizer, keeping only answers that are known lemmas."""
+        if word in lemmas:
+            return word
+        exceptions = self.lookups.get_table("lemma_exc", {}).get(pos, {})
+        if word in exceptions:
+            return str(exceptions[word][0])
+        looked_up = self.lookups.get_table("lemma_lookup", {}).get(word)
+        if looked_up in lemmas:
+            return str(looked_up)
+        for old, new in self.lookups.get_table("lemma_rules", {}).get(pos, []):
+            if word.endswith(old):
+                form = word[: len(word) - len(old)] + new
+                if form in lemmas:
+                    return str(form)
+        return None
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Example]] | None = None,
+        *,
+        nlp: Language | None = None,
+        lookups: Any = None,
+    ) -> None:
+        """Load the Dutch tables from spacy-lookups-data (training time only)."""
+        super().initialize(get_examples, nlp=nlp, lookups=lookups)
+        self._known = None
+
+    def from_disk(self, path: Any, *, exclude: Iterable[str] = ()) -> LemmaCheck:
+        """Load the stored tables (and forget the sets built from older ones)."""
+        super().from_disk(path, exclude=exclude)
+        self._known = None
+        return self
+
+    def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = ()) -> LemmaCheck:
+        """Load the stored tables from bytes (used when pickled for worker processes)."""
+        super().from_bytes(bytes_data, exclude=exclude)
+        self._known = None
+        return self
+
+
+@Language.factory(
+    "persbericht_lemma_check",
+    assigns=["token.lemma"],
+    requires=["token.pos", "token.lemma"],
+    default_config={"scorer": {"@scorers": "spacy.lemmatizer_scorer.v1"}},
+)
+def make_lemma_check(
+    nlp: Language, name: str, scorer: Callable[..., dict[str, Any]] | None = lemmatizer_score
+) -> LemmaCheck:
+    """Factory of :class:`LemmaCheck` (mode ``rule``, overwriting checked lemmas only)."""
+    vocab: Vocab = nlp.vocab
+    return LemmaCheck(vocab, None, name, mode="rule", overwrite=True, scorer=scorer)

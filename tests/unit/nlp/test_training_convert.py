@@ -1,0 +1,103 @@
+"""Legacy → UD 2.16 harmonisation of the training data, and the NER's lexicon features."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import spacy
+
+from persbericht.nlp.lexicon import build_lexicon, lexicon_features
+from persbericht.training.convert import UdSentence, harmonise_legacy, obl_arg_pairs
+
+CASES = json.loads((Path(__file__).parents[2] / "cases" / "harmonise.json").read_text("utf8"))
+
+
+def _sentence(rows: list[list[Any]]) -> UdSentence:
+    s = UdSentence("test")
+    for i, (form, lemma, upos, head, deprel) in enumerate(rows):
+        s.words.append(form)
+        s.lemmas.append(lemma)
+        s.pos.append(upos)
+        s.tags.append("")
+        s.morphs.append("")
+        s.heads.append(i if head == 0 else head - 1)
+        s.deps.append("ROOT" if deprel == "root" else deprel)
+        s.spaces.append(True)
+    return s
+
+
+@pytest.mark.parametrize("case", CASES["cases"], ids=lambda c: c["id"])
+def test_harmonise_legacy(case: dict[str, Any]) -> None:
+    pairs = frozenset(tuple(p) for p in case.get("obl_args", []))
+    s = harmonise_legacy(_sentence(case["rows"]), pairs)  # type: ignore[arg-type]
+    for form, (upos, head, deprel) in case["expect"].items():
+        i = s.words.index(form)
+        got_head = "ROOT" if s.heads[i] == i else s.words[s.heads[i]]
+        assert (s.pos[i], got_head, s.deps[i]) == (upos, head, deprel), form
+    for form, morph in case.get("morph", {}).items():
+        assert s.morphs[s.words.index(form)] == morph
+
+
+def test_obl_arg_pairs_need_a_majority() -> None:
+    arg = _sentence(
+        [
+            ["hangt", "afhangen", "VERB", 0, "root"],
+            ["van", "van", "ADP", 3, "case"],
+            ["weer", "weer", "NOUN", 1, "obl:arg"],
+        ]
+    )
+    plain = _sentence(
+        [
+            ["werkt", "werken", "VERB", 0, "root"],
+            ["in", "in", "ADP", 3, "case"],
+            ["Gent", "Gent", "PROPN", 1, "obl"],
+        ]
+    )
+    arg_once = _sentence(
+        [
+            ["werkt", "werken", "VERB", 0, "root"],
+            ["in", "in", "ADP", 3, "case"],
+            ["team", "team", "NOUN", 1, "obl:arg"],
+        ]
+    )
+    pairs = obl_arg_pairs([arg, plain, plain, arg_once])
+    assert ("afhangen", "van") in pairs
+    assert ("werken", "in") not in pairs  # 1 obl:arg against 2 obl
+
+
+def test_lexicon_flags_known_names() -> None:
+    lexicon = build_lexicon()
+    assert lexicon["otto"] & 1  # first name
+    assert lexicon["düsseldorf"] & 2  # place
+    assert lexicon["brugge"] & 2
+    assert lexicon["canadese"] & 4  # demonym
+    assert lexicon["agentschap"] & 8  # word of an institution name
+    assert "de" not in lexicon  # connectors inside names
+    assert "van" not in lexicon
+
+
+def test_lexicon_feature_column() -> None:
+    nlp = spacy.blank("nl")
+    layer = lexicon_features(["NORM", "SHAPE"])
+    doc = nlp("Otto Schily bezocht Düsseldorf")
+    layer.initialize()
+    (features,) = layer.predict([doc])
+    assert features.shape == (4, 3)
+    otto, schily, bezocht, dusseldorf = (int(f) for f in features[:, 2])
+    assert otto & 1  # first name
+    assert dusseldorf & 2  # place
+    assert schily == 0  # unknown name
+    assert bezocht == 0  # plain word
+
+
+def test_word_dropout_only_in_training() -> None:
+    layer = lexicon_features(["NORM"], word_dropout=0.5)
+    layer.initialize()
+    doc = spacy.blank("nl")(" ".join(["woord"] * 200))
+    (trained,), _ = layer([doc], is_train=True)
+    (predicted,) = layer.predict([doc])
+    assert 40 < int((trained[:, 0] == 0).sum()) < 160  # about half dropped
+    assert int((predicted[:, 0] == 0).sum()) == 0
