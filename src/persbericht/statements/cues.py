@@ -41,8 +41,11 @@ class Cue:
     needs_main_verb: bool = False
     #: an appeal to the public: the publishing body makes it, whoever is named
     appeal: bool = False
-    #: a passive of planning ("wordt medio 2026 opgeleverd"): the names in it are no actors
+    #: a passive of planning ("wordt medio 2026 opgeleverd") or a rule for the public
+    #: ("Gezinnen kunnen vanaf januari ... aanvragen"): the names in it are no actors
     passive: bool = False
+    #: the cue does not count in a clause about an investigation or a suspect
+    fact_blocked: bool = False
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,20 @@ class CueMatch:
     cue: Cue
     start: int
     end: int
+
+
+@dataclass(frozen=True)
+class BodyActions:
+    """A present-tense act of a body as subject ("De provincie start in maart met ...")."""
+
+    type: StatementType
+    future: regex.Pattern[str]
+    subject_max_words: int
+    verb_endings: tuple[str, ...]
+    not_verbs: frozenset[str]
+    action_verbs: tuple[regex.Pattern[str], ...]
+    fact_words: frozenset[str]
+    opening_words: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -94,13 +111,22 @@ class Lexicon:
     according_to: frozenset[str] = frozenset()
     press_office_words: frozenset[str] = frozenset()
     government_nouns: tuple[str, ...] = ()
+    body_actions: BodyActions | None = None
+    opinion_nouns: frozenset[str] = frozenset()
 
 
-def _cue(entry: dict[str, Any]) -> Cue:
+def _expand(pattern: str, pieces: dict[str, str]) -> str:
+    """A cue pattern with its named pieces ("{future}") filled in."""
+    for name, piece in pieces.items():
+        pattern = pattern.replace("{" + name + "}", piece)
+    return pattern
+
+
+def _cue(entry: dict[str, Any], pieces: dict[str, str]) -> Cue:
     return Cue(
         type=entry["type"],
         priority=int(entry["priority"]),
-        pattern=regex.compile(entry["pattern"], regex.IGNORECASE),
+        pattern=regex.compile(_expand(entry["pattern"], pieces), regex.IGNORECASE),
         modality=entry.get("modality"),
         polarity=entry.get("polarity"),
         body_type=entry.get("body_type"),
@@ -108,6 +134,20 @@ def _cue(entry: dict[str, Any]) -> Cue:
         needs_main_verb=bool(entry.get("needs_main_verb", False)),
         appeal=bool(entry.get("appeal", False)),
         passive=bool(entry.get("passive", False)),
+        fact_blocked=bool(entry.get("fact_blocked", False)),
+    )
+
+
+def _body_actions(entry: dict[str, Any], pieces: dict[str, str]) -> BodyActions:
+    return BodyActions(
+        type=entry["type"],
+        future=regex.compile(pieces["future"], regex.IGNORECASE),
+        subject_max_words=int(entry["subject_max_words"]),
+        verb_endings=tuple(entry["verb_endings"]),
+        not_verbs=frozenset(entry["not_verbs"]),
+        action_verbs=tuple(regex.compile(p, regex.IGNORECASE) for p in entry["action_verbs"]),
+        fact_words=frozenset(entry["fact_words"]),
+        opening_words=frozenset(entry["opening_words"]),
     )
 
 
@@ -127,8 +167,9 @@ def lexicon() -> Lexicon:
     data: dict[str, Any] = read_json(CUES_TABLE)
     imperatives: dict[str, Any] = data["imperatives"]
     side: dict[str, Any] = data["speaker_side"]
+    pieces = {k: v for k, v in data["time_phrases"].items() if not k.startswith("_")}
     return Lexicon(
-        cues=tuple(_cue(entry) for entry in data["cues"]),
+        cues=tuple(_cue(entry, pieces) for entry in data["cues"]),
         imperative_verbs=frozenset(imperatives["verbs"]),
         imperative_openers=frozenset(imperatives["openers"]),
         imperative_not_after=frozenset(imperatives["not_after"]),
@@ -167,7 +208,18 @@ def lexicon() -> Lexicon:
         according_to=frozenset(data["according_to"]),
         press_office_words=frozenset(data["publisher_from_author"]["press_office_words"]),
         government_nouns=tuple(data["publisher_from_author"]["government_nouns"]),
+        body_actions=_body_actions(data["body_actions"], pieces),
+        opinion_nouns=frozenset(data["opinion_nouns"]),
     )
+
+
+def word_spans(text: str) -> list[tuple[int, int, str]]:
+    """Start, end and lower-cased form of each word of ``text``.
+
+    >>> word_spans("De Raad besluit.")
+    [(0, 2, 'de'), (3, 7, 'raad'), (8, 15, 'besluit')]
+    """
+    return [(m.start(), m.end(), m.group().lower()) for m in _WORD_RE.finditer(text)]
 
 
 def words(text: str) -> list[str]:
@@ -246,6 +298,8 @@ def in_main_clause(clause: str, position: int, lex: Lexicon | None = None) -> bo
     True
     >>> in_main_clause("Om dat te betalen stijgt de belasting", 18)
     True
+    >>> in_main_clause("Het OM en de politie slaan de handen ineen", 21)
+    True
     """
     lex = lex or lexicon()
     following = words(clause[position:])[1:2]
@@ -253,7 +307,9 @@ def in_main_clause(clause: str, position: int, lex: Lexicon | None = None) -> bo
         return True  # verb before its subject ("Die netwerken willen we ..."): a main clause
     head = clause[:position]
     comma = max(head.rfind(","), head.rfind(":"), head.rfind("–"))
-    segment = words(head[comma + 1 :])
+    # an abbreviation in capitals ("het OM") is no subordinator ("om")
+    segment = [w for w in _WORD_RE.findall(head[comma + 1 :]) if not (len(w) > 1 and w.isupper())]
+    segment = [w.lower() for w in segment]
     if segment[:1] == ["om"] and "te" in segment[1:-1] and segment[-1] != "te":
         segment = segment[segment.index("te", 1) + 2 :]  # "Om dat te betalen stijgt ...": closed
     return not any(w in lex.subordinators for w in segment)

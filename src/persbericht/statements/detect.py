@@ -12,7 +12,7 @@ the speaker from the quotation the clause stands in
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from persbericht.records import Entity, Person, Quantity, Quote, Statement, StatementType
 from persbericht.resources import read_json
 from persbericht.stages import doc_state
+from persbericht.statements.actions import body_action, is_fact, subject_words_ok
 from persbericht.statements.cues import (
     Cue,
     CueMatch,
@@ -77,6 +78,9 @@ class ReleaseContext:
     subjects: Sequence[tuple[int, int]] | None = None
     #: the cue lexicon (the shipped table unless a test gives another)
     lex: Lexicon = field(default_factory=lexicon)
+    #: tense ("Pres", "Past" or "") of each word the parse tags as a verb, by start offset
+    #: (``None`` without a tagger)
+    verb_tenses: Mapping[int, str] | None = None
 
 
 def publishing_body(
@@ -305,6 +309,8 @@ def _usable(context: ReleaseContext, match: CueMatch, span: tuple[int, int], quo
         return False
     if cue.priority < 3 and any(p.search(clause) for p in lex.weak_blockers):
         return False
+    if cue.fact_blocked and lex.body_actions is not None and is_fact(clause, lex.body_actions):
+        return False
     if not cue.needs_actor or quoted or _according_to(context, start, end) is not None:
         return True
     head = clause[: match.start]
@@ -353,6 +359,15 @@ def _statement(
     ]
     if is_imperative(clause, lex):
         matches.append(CueMatch(cue=_IMPERATIVE, start=0, end=0))
+    if not any(m.cue.priority >= 2 for m in matches):
+        action = body_action(
+            clause,
+            lambda s, e: _names_body(context, start + s, start + e),
+            lex,
+            lambda s: _present_verb(context, start + s),
+        )
+        if action is not None:
+            matches.append(action)
     if not matches:
         return None
     best = max(matches, key=lambda m: (m.cue.priority, -m.start))
@@ -386,6 +401,48 @@ def _statement(
             k for k, q in enumerate(context.quantities) if start <= q.start and q.end <= end
         ],
     )
+
+
+def _names_body(context: ReleaseContext, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a noun phrase naming a body that acts: a public
+    body, a country, a place, an official ("minister Janssen"), or an authority noun with
+    its article and adjectives ("de federale regering")."""
+    text, lex = context.text, context.lex
+    phrase = words(text[start:end])
+    if not phrase:
+        return False
+    if phrase in ([w] for w in lex.side_pronouns):
+        return True  # "we" of the publishing body or of a quoted official's side
+    for entity in context.entities:
+        if entity.end != end or entity.start < start or entity.label not in ACTOR_LABELS:
+            continue
+        if entity.label == "ORGANIZATION":
+            continue  # companies and parties act, but their acts are no policy of a body
+        if entity.label == "COUNTRY" and entity.text not in _country_names():
+            continue
+        if entity.label == "PERSON" and not _official(context, entity):
+            continue
+        return subject_words_ok(text[start:end], lex, len(words(entity.text)))
+    if phrase[-1] in lex.authority_nouns and phrase[-1] not in lex.opinion_nouns:
+        return subject_words_ok(text[start:end], lex, 1)
+    return False
+
+
+def _official(context: ReleaseContext, entity: Entity) -> bool:
+    """Whether a person mention is an official: a role noun stands before it, or the
+    people layer gives the person a role."""
+    before = words(context.text[max(0, entity.start - 30) : entity.start])[-1:]
+    if before and before[0] in context.lex.authority_nouns:
+        return True
+    name = entity.norm or entity.text
+    return any(p.roles and (p.name == name or entity.text in p.mentions) for p in context.people)
+
+
+def _present_verb(context: ReleaseContext, start: int) -> bool:
+    """With a tagger: the word is no past-tense verb; without one, any word may be."""
+    if context.verb_tenses is None:
+        return True
+    return context.verb_tenses.get(start, "") != "Past"
 
 
 def _addresses_authority(context: ReleaseContext, rest: str) -> bool:
@@ -495,6 +552,15 @@ def _actor(
         # "Duitsland, Nederland en Zweden"
         return " en ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else names[0]
     subject = _subject_noun_phrase(context.text[start:cue_at], lex)
+    if subject is None:
+        # an inverted subject right after the finite verb ("Vanaf 2026 betaalt de overheid")
+        following = words(context.text[cue_at:end])[1:3]
+        if (
+            len(following) == 2
+            and following[0] in lex.articles
+            and following[1] in lex.authority_nouns
+        ):
+            subject = following[1]
     if subject is not None and quote is None:
         return _full_body(context, subject)  # "De federale regering besliste ..."
     if quote is not None and quote.speaker:
@@ -634,6 +700,17 @@ def _subject_spans(doc: Doc) -> list[tuple[int, int]] | None:
     return spans
 
 
+def _verb_tenses(doc: Doc) -> dict[int, str] | None:
+    """Tense of each verb the tagger found, by start offset (None without a tagger)."""
+    if not doc.has_annotation("POS"):
+        return None
+    return {
+        token.idx: ",".join(token.morph.get("Tense", []))
+        for token in doc
+        if token.pos_ in ("VERB", "AUX")
+    }
+
+
 class StatementTagger:
     """Fills ``doc._.persbericht.quotes`` (with speakers) and ``.statements``."""
 
@@ -660,6 +737,7 @@ class StatementTagger:
             quantities=state.quantities,
             publisher=publishing_body(text, page.author, state.entities, state.people),
             subjects=_subject_spans(doc),
+            verb_tenses=_verb_tenses(doc),
         )
         state.statements = find_statements(context)
         return doc

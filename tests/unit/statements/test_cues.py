@@ -7,13 +7,13 @@ import doctest
 import pytest
 
 from persbericht.records import Quote
-from persbericht.statements import cues, detect, speakers
+from persbericht.statements import actions, cues, detect, speakers
 from persbericht.statements.cues import find_cues, lexicon, split_clauses, split_sentences
 from persbericht.statements.detect import ReleaseContext, find_statements
 from persbericht.statements.speakers import attribute_speakers
 
 
-@pytest.mark.parametrize("module", [cues, speakers, detect], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", [cues, speakers, detect, actions], ids=lambda m: m.__name__)
 def test_doctests(module: object) -> None:
     result = doctest.testmod(module)  # type: ignore[arg-type]
     assert result.attempted > 0
@@ -84,3 +84,8 @@ def test_statement_inside_quote_takes_its_speaker() -> None:
         "Jan de Vries",
         "must",
     )
+
+
+def test_cue_pieces_are_filled_in() -> None:
+    assert not any("{future}" in c.pattern.pattern for c in lexicon().cues)
+    assert any(c.fact_blocked for c in lexicon().cues)
