@@ -358,12 +358,15 @@ def _noun_after(text: str, tokens: Sequence[Token], j: int) -> tuple[str | None,
     calendar = set(ctx.non_claims["months"]) | set(ctx.non_claims["weekdays"])
     if not content(j) or tokens[j].lower in stop or tokens[j].lower in calendar:
         return None, None
+    if j > 0 and "\n" in text[tokens[j - 1].end : tokens[j].start]:
+        return None, None  # the last cell of a table, then a heading on the next line
     first = j
     k = j
     # Adjectives and participles before the head: "potentiële inbrekers", "aangehouden
     # verdachten", "nationale en internationale partijen".
     while k + 1 < len(tokens) and k - first < 6:
-        if not (tokens[k].lower.endswith("e") or participle(k)):
+        invariable = tokens[k].lower in ctx.words["invariable_modifiers"]
+        if not (tokens[k].lower.endswith("e") or participle(k) or invariable):
             break
         if (
             tokens[k + 1].lower in {"en", "of"}
@@ -403,6 +406,13 @@ def _is_past(sentence: str) -> bool:
     words = [t.lower for t in tokenize(sentence)]
     if any(w in ctx.words["past_markers"] for w in words):
         return True
+    return _is_perfect(sentence)
+
+
+def _is_perfect(sentence: str) -> bool:
+    """'heeft dit jaar 68 keer opgelegd': a count up to now (not 'steeg dit jaar')."""
+    ctx = _context()
+    words = [t.lower for t in tokenize(sentence)]
     has_aux = any(w in ctx.words["perfect_auxiliaries"] for w in words)
     prefixed = re.compile(ctx.words["prefixed_participle_re"])
     return has_aux and any(_is_participle(w) or prefixed.match(w) for w in words)
@@ -452,13 +462,18 @@ def _nearer_number(
     for other in numbers:
         if other is phrase:
             continue
-        between = (other.number_end <= time.start and time.end <= phrase.number_start) or (
-            phrase.number_end <= time.start and time.end <= other.number_start
+        between = (
+            (other.number_end <= time.start and time.end <= phrase.number_start)
+            or (phrase.number_end <= time.start and time.end <= other.number_start)
+            # "1 op de 4, tegenover een derde een jaar eerder": the later number is nearer.
+            or (phrase.number_end <= other.number_start and other.number_end <= time.start)
         )
         if not between or _gap(time, other)[0] >= _gap(time, phrase)[0]:
             continue
         # Only a time right after the other number ("616 in seizoen 2023/2024").
         gap_text = text[other.number_end : time.start] if other.number_end <= time.start else ""
+        if re.search(r"[.!?]\s|\n", gap_text):
+            continue  # the other number ends the previous sentence
         if len(gap_text.split()) <= 1 and other.number_end <= time.start:
             return True
     return False
@@ -482,6 +497,9 @@ def _carries_over(text: str, time: Time, reference_date: date | None) -> bool:
     ("(tot voor kort ...)"), not an open future ("op een later moment"), not a target
     ("tegen 2050") and not the present ("nu")."""
     if time.period is None or time.period.end is None or _is_present(time):
+        return False
+    lowered = time.text.lower()
+    if any(f" {w} " in f" {lowered} " for w in _context().words["comparison_times"]):
         return False
     if (
         time.period.start is None
@@ -509,7 +527,7 @@ def _context_time(
     """The time set by earlier sentences, else (at the start of a release) by the next ones."""
     earlier = [t for t in times if t.end <= sentence[0] and _carries_over(text, t, reference_date)]
     if earlier:
-        return earlier[-1]
+        return _scene_of(earlier)
     following = [s for s in sentences if s[0] >= sentence[1]][
         : int(_context().words["lookahead_sentences"])
     ]
@@ -528,6 +546,54 @@ def _context_time(
     )
 
 
+def _is_clock(time: Time) -> bool:
+    """'om 14.00 uur', 'Rond 02:40 uur': a moment of a day."""
+    return bool(re.search(_context().words["clock_time_re"], time.text))
+
+
+def _scene_of(earlier: Sequence[Time]) -> Time:
+    """The last time told about, but a clock time inside the scene before it ("In de nacht
+    van zaterdag op zondag ... Rond 02:40 uur ...") leaves that scene in place."""
+    last = earlier[-1]
+    if not _is_clock(last) or last.period is None or last.period.start is None:
+        return last
+    scene = next((t for t in reversed(earlier) if not _is_clock(t)), None)
+    if scene is None or scene.period is None:
+        return last
+    inside = (scene.period.start is None or scene.period.start <= last.period.start) and (
+        scene.period.end is None
+        or (last.period.end is not None and last.period.end <= scene.period.end)
+    )
+    return scene if inside else last
+
+
+def _open_scene(
+    text: str,
+    times: Sequence[Time],
+    sentences: Sequence[tuple[int, int]],
+    sentence: tuple[int, int],
+) -> Time | None:
+    """A 'vanaf X' of the sentences just before, in the same paragraph, that the next
+    present-tense sentences still speak of ("Vanaf 1 juli stijgt de premie. Wie ... krijgt
+    dan 300 euro.")."""
+    words = _context().words
+    index = sentences.index(sentence) if sentence in sentences else -1
+    if index <= 0:
+        return None
+    first = sentences[max(0, index - int(words["open_scene_sentences"]))][0]
+    if "\n" in text[first : sentence[0]]:
+        first = text.rfind("\n", first, sentence[0]) + 1
+    candidates = [t for t in times if first <= t.start and t.end <= sentence[0]]
+    if not candidates:
+        return None
+    last = candidates[-1]
+    period = last.period
+    opens = last.text.lower().startswith(tuple(words["open_scene_prefixes"]))
+    if period is None or period.start is None or period.end is not None or not opens:
+        return None
+    return last
+
+
 def _governing_time(
     text: str,
     phrase: NumberPhrase,
@@ -535,26 +601,47 @@ def _governing_time(
     times: Sequence[Time],
     previous: Time | None,
     all_times: Sequence[Time],
+    *,
+    kind: QuantityKind = "count",
+    list_intro_past: bool = False,
+    open_scene: Time | None = None,
 ) -> Time | None:
-    """The time expression that governs the claim (clause, sentence, link back, context)."""
+    """The time expression that governs the claim (clause, sentence, link back, context).
+
+    A duration ("een looptijd van 25 jaar") takes only a time of its own clause; a state
+    in the present ("telt nu 245.000 inwoners") takes no time written after it.
+    """
     words = _context().words
     in_sentence = [t for t in times if sentence[0] <= t.start and t.end <= sentence[1]]
     clause = _clause_bounds(text, sentence, phrase.number_start)
     clause_text = text[clause[0] : phrase.number_start].lower()
+    if any(f" {w} " in f" {clause_text} " for w in words["present_words"]):
+        in_sentence = [t for t in in_sentence if t.end <= phrase.number_start]
     # A time right after a comparison ("het dubbele van dezelfde periode vorig jaar") is the
     # base of the comparison, not the claim's own period.
     own = []
     compared = False
     for t in in_sentence:
         between = f" {text[phrase.number_end : t.start].strip().lower()}"
+        # From the claim's start: "twee keer zoveel als in 2022" holds its own "als".
+        tail = f" {' '.join(text[phrase.start : t.start].lower().split())}"
         if t.start >= phrase.number_end and (
             (phrase.ratio and between.strip() in words["ratio_base_before"])
-            or any(between.endswith(f" {w}") for w in words["comparison_base_before"])
+            or any(tail.endswith(f" {w}") for w in words["comparison_base_before"])
         ):
+            compared = True
+            continue
+        lead = f" {text[max(sentence[0], t.start - 30) : t.start].strip().lower()}"
+        if t.end <= phrase.number_start and any(
+            lead.endswith(f" {w}") for w in words["comparison_base_before"]
+        ):
+            # "3.400 meer dan in april en ruim 8 procent meer ...": a base, not the scene
             compared = True
             continue
         own.append(t)
     in_clause = [t for t in own if clause[0] <= t.start and t.end <= clause[1]]
+    if kind == "duration":
+        return min(in_clause, key=lambda t: _gap(t, phrase)) if in_clause else None
     if any(f" {w} " in f" {clause_text} " for w in words["link_back_words"]) and not in_clause:
         before = [t for t in all_times if t.end <= clause[0]]
         if before:
@@ -565,10 +652,83 @@ def _governing_time(
     sentence_text = text[sentence[0] : sentence[1]]
     # A past event, a comparison with another period, or a list item ("- Syrië: 2.410
     # verzoeken") is about the period the text is discussing.
-    listed = sentence_text.lstrip()[:1] in set(words["list_bullets"])
-    if previous is not None and (compared or listed or _is_past(sentence_text)):
+    bulleted = sentence_text.lstrip()[:1] in set(words["list_bullets"])
+    label = re.match(words["list_label_re"], text[sentence[0] : phrase.start]) is not None
+    listed = bulleted and (list_intro_past or label)
+    past = _is_past(sentence_text)
+    if previous is not None and (compared or listed or past):
         return previous
+    if open_scene is not None and not past and not compared:
+        return open_scene
     return None
+
+
+def _list_intro_is_past(
+    text: str, sentences: Sequence[tuple[int, int]], sentence: tuple[int, int]
+) -> bool:
+    """Is the line that introduces this list item ("De belangrijkste landen waren:") past?
+    A list of measures ("Het plan bevat deze maatregelen:") is no report of a period."""
+    bullets = tuple(_context().words["list_bullets"])
+    index = sentences.index(sentence) if sentence in sentences else -1
+    for k in range(index - 1, -1, -1):
+        line = text[sentences[k][0] : sentences[k][1]].lstrip()
+        if not line.startswith(bullets):
+            return _is_past(line)
+    return False
+
+
+def _old_level(
+    tokens: Sequence[Token],
+    phrase: NumberPhrase,
+    numbers: Sequence[NumberPhrase],
+    time: Time | None,
+    reference_date: date | None,
+) -> bool:
+    """'tegen 2027 uitbreiden van 650 naar 1.145': the first number of a change to come is
+    today's level; the coming period belongs to the new one."""
+    if time is None or time.period is None or reference_date is None:
+        return False
+    following = next((n for n in numbers if n.first_token > phrase.last_token), None)
+    if following is None or not _from_to(tokens, phrase, following):
+        return False
+    start, end = time.period.start, time.period.end
+    return end is None or end > reference_date or (start is not None and start > reference_date)
+
+
+def _level_year(
+    tokens: Sequence[Token],
+    phrase: NumberPhrase,
+    numbers: Sequence[NumberPhrase],
+    period: ClaimPeriod,
+) -> ClaimPeriod:
+    """'steeg tussen 2021 en 2024 van 1,1 miljoen tot 6 miljoen ton': the old level is about
+    the first year of the range, the new level about the last; the change keeps the range."""
+    start, end = period.start, period.end
+    if start is None or end is None or start.year == end.year:
+        return period
+    if (start.month, start.day, end.month, end.day) != (1, 1, 12, 31):
+        return period
+    if not _after_change_at(tokens, phrase):
+        return period
+    joiners = read_json("qualifiers.json")["from_to_joiners"]
+    k = phrase.first_token - 1
+    while k >= 0 and tokens[k].start >= phrase.start:
+        k -= 1  # past the qualifier: "tot bijna 140.000"
+    before = tokens[k].lower if k >= 0 else ""
+    first_word = next((t.lower for t in tokens if t.start == phrase.start), "")
+    following = next((n for n in numbers if n.first_token > phrase.last_token), None)
+    if before == "van" and following is not None and following.first_token - phrase.last_token <= 4:
+        return period.model_copy(update={"end": date(start.year, 12, 31)})
+    if before in joiners or first_word in joiners:
+        return period.model_copy(update={"start": date(end.year, 1, 1)})
+    return period
+
+
+def _after_change_at(tokens: Sequence[Token], phrase: NumberPhrase) -> bool:
+    """Is there a change verb or noun in the few words before the number?"""
+    change = set(read_json("qualifiers.json")["change_words"])
+    window = tokens[max(0, phrase.first_token - 12) : phrase.first_token]
+    return any(t.lower in change for t in window)
 
 
 def _is_present(time: Time) -> bool:
@@ -634,7 +794,9 @@ def find_claims(
             unit_phrase = phrases[index + 1]
         if _is_age_range(phrase, unit_phrase, tokens):
             continue
-        claim = _make_claim(text, tokens, phrase, unit_phrase, parsed_units or {})
+        claim = _make_claim(
+            text, tokens, phrase, unit_phrase, parsed_units or {}, [(t.start, t.end) for t in times]
+        )
         if claim is None:
             continue
         table_unit = claim[0] is not None and claim[1] != "count"
@@ -654,14 +816,32 @@ def find_claims(
         # ("van 616 in seizoen 2023/2024 naar 363 in seizoen 2024/2025").
         own_times = [t for t in times if not _nearer_number(text, t, phrase, numbers)]
         previous = _context_time(text, times, sentences, sentence, reference_date)
-        time = _governing_time(text, phrase, sentence, own_times, previous, times)
+        time = _governing_time(
+            text,
+            phrase,
+            sentence,
+            own_times,
+            previous,
+            times,
+            kind=kind,
+            list_intro_past=_list_intro_is_past(text, sentences, sentence),
+            open_scene=_open_scene(text, times, sentences, sentence),
+        )
         cumulative = phrase.qualifier == "at_least" and phrase.start == phrase.number_start
-        past = _is_past(text[sentence[0] : sentence[1]])
+        # A count of events this year in the past tense ("legde dit jaar 68 keer op") or
+        # in the perfect runs up to now; a change or share ("steeg dit jaar met 7 procent")
+        # is about the whole year.
+        sentence_text = text[sentence[0] : sentence[1]]
+        so_far = _is_perfect(sentence_text) or (kind == "count" and _is_past(sentence_text))
         period = (
-            _claim_period(time, reference_date, cumulative=cumulative, past=past, text=text)
+            _claim_period(time, reference_date, cumulative=cumulative, past=so_far, text=text)
             if time is not None and not _is_present(time)
             else None
         )
+        if period is not None and _old_level(tokens, phrase, numbers, time, reference_date):
+            period = None
+        if period is not None:
+            period = _level_year(tokens, phrase, numbers, period)
         qualifier = phrase.qualifier
         if qualifier == "at_most" and _after_change(tokens, phrase):
             qualifier = "exact"
@@ -690,6 +870,7 @@ def _make_claim(
     phrase: NumberPhrase,
     unit_phrase: NumberPhrase,
     parsed_units: dict[int, ParsedUnit],
+    time_spans: Sequence[tuple[int, int]] = (),
 ) -> tuple[str | None, QuantityKind, str | None, int] | None:
     """(unit, kind, counted, end of the claim text) for one number phrase."""
     end = phrase.end
@@ -702,12 +883,15 @@ def _make_claim(
     if phrase.money_symbol or unit_phrase.money_symbol:
         counted_first = j if j < len(tokens) and tokens[j].text.isalpha() else None
         counted = _counted(text, tokens, counted_first) if counted_first is not None else None
-        return "euro", "money", counted, end
+        return _money_sign(tokens, phrase, unit_phrase), "money", counted, end
     unit, kind, first = _unit_after(text, tokens, unit_phrase)
     if unit is not None and kind is not None and first is not None:
         return unit, kind, _counted(text, tokens, first), end
     noun, first = _noun_after(text, tokens, unit_phrase.last_token + 1)
-    if noun is None:
+    if first is not None and any(s <= tokens[first].start < e for s, e in time_spans):
+        # "tegen 64 twee jaar geleden": the words after the number are a time.
+        noun, first = None, None
+    if noun is None and not _change_amount(tokens, phrase):
         # "Het aantal incidenten is gedaald van 616 ...": the noun after "aantal".
         first = _aantal_noun(tokens, phrase.first_token)
         noun = tokens[first].text if first is not None else None
@@ -724,6 +908,22 @@ def _make_claim(
             if counted is None or len(from_parse) > len(counted):
                 counted = from_parse
     return noun, "count", counted, end
+
+
+def _money_sign(tokens: Sequence[Token], phrase: NumberPhrase, unit_phrase: NumberPhrase) -> str:
+    """The currency sign as written before the number: "€ 2,5 miljoen" has unit "€"."""
+    for candidate in (phrase, unit_phrase):
+        if candidate.money_symbol and candidate.first_token > 0:
+            return tokens[candidate.first_token - 1].text
+    return "€"
+
+
+def _change_amount(tokens: Sequence[Token], phrase: NumberPhrase) -> bool:
+    """'daalde met 3.000': the number is the size of a change, its noun stays implicit."""
+    k = phrase.first_token - 1
+    while k >= 0 and tokens[k].start >= phrase.start:
+        k -= 1  # past the qualifier ("met ruim 3.000")
+    return k >= 0 and tokens[k].lower in _context().words["change_amount_before"]
 
 
 def _aantal_noun(tokens: Sequence[Token], i: int) -> int | None:

@@ -117,7 +117,7 @@ def _relative_unit(
     reference = _ref(ref)
     past = rel_word in w["relative"]["past"]
     future = rel_word in w["relative"]["next"]
-    narrative = article in {"de", "het"} and rel_word in w["narrative_next"]
+    narrative = article in {"de", "het"} and rel_word in w["narrative_next"] and unit != "season"
     if narrative and "n" not in groups and antecedent is not None and antecedent[1] is not None:
         # "de volgende dag": the day after the day just told about, not after the release
         if unit == "day":
@@ -141,7 +141,8 @@ def _relative_unit(
     if plural:
         return (None, reference) if past else (reference, None)
     if unit == "season":
-        first, last = w["season_years"]["seizoen"]
+        # "vorig seizoen", "volgend schooljaar": the named year of that word
+        first, last = w["season_years"].get(unit_word, w["season_years"]["seizoen"])
         if past:
             return cal.season_before(reference, first, last)
         if future:
@@ -453,6 +454,57 @@ def _same_sentence(text: str, start: int, end: int) -> bool:
     return not re.search(r"[.!?]\s|\n", text[start:end])
 
 
+#: Rules whose interval does not become the antecedent of later expressions.
+_NO_ANTECEDENT_RULES = {"clock", "vague", "since_then", "same_period", "antecedent_shift"}
+
+
+def _is_flemish(text: str) -> bool:
+    """Does the release come from Flanders (its school years start in September)?"""
+    found = re.findall(r"[\w-]+", text.lower())
+    return bool(set(found) & set(words()["flemish_markers"]))
+
+
+def _names_school_year(surface: str) -> bool:
+    return "schooljaar" in surface.lower()
+
+
+def _flemish_school_year(interval: Interval) -> Interval:
+    """A Dutch school year (1 August - 31 July) moved to the Flemish one (September - August).
+
+    >>> _flemish_school_year((date(2024, 8, 1), date(2025, 7, 31)))
+    (datetime.date(2024, 9, 1), datetime.date(2025, 8, 31))
+    """
+    first, last = words()["flemish_school_year"]
+    start, end = interval
+    if start is not None and start.day == 1 and start.month == (first - 2) % 12 + 1:
+        start = start.replace(month=first)
+    if end is not None and end.month == (last - 2) % 12 + 1:
+        end = cal.month_span(end.year, last)[1]
+    return start, end
+
+
+def _past_midnight(
+    interval: Interval, hour: int, last_clock: tuple[int, Interval] | None
+) -> Interval:
+    """'om 23.45 uur ... Omstreeks 00.30 uur': an early hour after a late one is the next day."""
+    if last_clock is None or interval[0] is None or last_clock[1][0] is None:
+        return interval
+    late, early = words()["night_hours"]
+    if interval == last_clock[1] and last_clock[0] >= late and hour < early:
+        return cal.day_span(interval[0] + timedelta(days=1))
+    if last_clock[1][0] == interval[0] + timedelta(days=1) and hour >= last_clock[0]:
+        return last_clock[1]  # still after that midnight
+    return interval
+
+
+def _sets_scene(text: str, expression: Expression, interval: Interval) -> bool:
+    """Can a later "een jaar eerder" / "dezelfde periode vorig jaar" compare with this time?"""
+    if interval[0] is None or interval[1] is None or interval[0] == interval[1]:
+        return False
+    before = " " + " ".join(text[max(0, expression.start - 30) : expression.start].lower().split())
+    return not any(before.endswith(f" {w}") for w in words()["comparison_before"])
+
+
 def find_times(text: str, reference_date: date | None) -> list[Time]:
     """Time expressions in ``text``, resolved against ``reference_date``, sorted by start.
 
@@ -465,6 +517,11 @@ def find_times(text: str, reference_date: date | None) -> list[Time]:
     times: list[Time] = []
     antecedent: Interval | None = None
     antecedent_end = 0
+    # The period under discussion, for comparisons ("een jaar eerder"): not a single day
+    # ("vandaag") and not a time that is itself compared with ("in vergelijking met Q1 2024").
+    scene: Interval | None = None
+    flemish = _is_flemish(text)
+    last_clock: tuple[int, Interval] | None = None
     for expression in find_expressions(text):
         year_hint = None
         if antecedent is not None and _same_sentence(text, antecedent_end, expression.start):
@@ -480,9 +537,10 @@ def find_times(text: str, reference_date: date | None) -> list[Time]:
                     same_month = first.month == last.month
                     if month_word and same_month and _month_number(month_word) < first.month:
                         year_hint = first.year + 1
+        compares = expression.core.rule in {"same_period", "antecedent_shift"}
         try:
             interval: Interval | None = _resolve_expression(
-                expression, reference_date, antecedent, year_hint
+                expression, reference_date, scene if compares else antecedent, year_hint
             )
         except (NeedsReference, NeedsAntecedent):
             interval = None
@@ -490,11 +548,21 @@ def find_times(text: str, reference_date: date | None) -> list[Time]:
             continue  # "31-02-2024": not a date after all
         if interval is not None and interval[0] and interval[1] and interval[0] > interval[1]:
             continue  # "tussen 2024 en 2020", "de eerste 0 maanden": no interval
+        if expression.core.rule == "clock" and interval is not None:
+            hour = int(expression.core.groups.get("h") or 0)
+            interval = _past_midnight(interval, hour, last_clock)
+            last_clock = hour, interval
         start, end = expression.start, expression.end
         surface = text[start:end]
-        if interval is not None and expression.core.rule not in {"clock", "vague", "since_then"}:
+        # A comparison base ("hetzelfde kwartaal vorig jaar", "een jaar eerder") is not the
+        # period under discussion: a later "een jaar eerder" still shifts the scene's period.
+        if interval is not None and expression.core.rule not in _NO_ANTECEDENT_RULES:
             antecedent = interval
             antecedent_end = end
+            if _sets_scene(text, expression, interval):
+                scene = interval
+        if interval is not None and flemish and _names_school_year(surface):
+            interval = _flemish_school_year(interval)
         period = Period(start=interval[0], end=interval[1]) if interval is not None else None
         times.append(
             Time(start=start, end=end, text=surface, period=period, resolved=interval is not None)
