@@ -23,8 +23,10 @@ BodyTest = Callable[[int, int], bool]
 VerbTest = Callable[[int], bool]
 
 
-def _cue(actions: BodyActions) -> Cue:
-    return Cue(type=actions.type, priority=2, pattern=regex.compile(""))
+def _cue(actions: BodyActions, clause: str) -> Cue:
+    """A decision, or a commitment when the act spans a future period or has a deadline."""
+    kind = actions.programme_type if actions.programme.search(clause) else actions.type
+    return Cue(type=kind, priority=2, pattern=regex.compile(""))
 
 
 def is_fact(clause: str, actions: BodyActions) -> bool:
@@ -61,6 +63,10 @@ def body_action(
     >>> found = body_action(t, lambda s, e: t[s:e] == "De provincie", lexicon())
     >>> (found.cue.type, t[found.start : found.end]) if found else None
     ('decision', 'start')
+    >>> t = "De provincie investeert de komende vier jaar 500 miljoen euro in het stroomnet."
+    >>> found = body_action(t, lambda s, e: t[s:e] == "De provincie", lexicon())
+    >>> found.cue.type if found else None
+    'commitment'
     >>> body_action("De politie hield twee verdachten aan.", lambda s, e: True, lexicon())
     """
     actions = lex.body_actions
@@ -92,7 +98,7 @@ def body_action(
         p.match(rest) for p in actions.action_verbs
     ):
         return None
-    return CueMatch(cue=_cue(actions), start=start, end=end)
+    return CueMatch(cue=_cue(actions, clause), start=start, end=end)
 
 
 def _subject_then_verb(

@@ -63,6 +63,10 @@ class BodyActions:
 
     type: StatementType
     future: regex.Pattern[str]
+    #: A future span or deadline ("de komende vier jaar", "tegen eind 2026"): a programme
+    #: the body commits to, typed ``programme_type`` instead of ``type``.
+    programme: regex.Pattern[str]
+    programme_type: StatementType
     subject_max_words: int
     verb_endings: tuple[str, ...]
     not_verbs: frozenset[str]
@@ -142,6 +146,8 @@ def _body_actions(entry: dict[str, Any], pieces: dict[str, str]) -> BodyActions:
     return BodyActions(
         type=entry["type"],
         future=regex.compile(pieces["future"], regex.IGNORECASE),
+        programme=regex.compile(entry["programme"], regex.IGNORECASE),
+        programme_type=entry["programme_type"],
         subject_max_words=int(entry["subject_max_words"]),
         verb_endings=tuple(entry["verb_endings"]),
         not_verbs=frozenset(entry["not_verbs"]),
