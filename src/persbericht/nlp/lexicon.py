@@ -18,6 +18,8 @@ from collections.abc import Iterable
 from typing import Any, cast
 
 import numpy
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.util import registry
 from thinc.api import (
@@ -82,6 +84,28 @@ def build_lexicon() -> dict[str, int]:
     return lexicon
 
 
+#: Per lexicon (by ``id``): sorted word hashes and their flags, for vectorised lookup.
+_HASHED: dict[int, tuple[numpy.ndarray[Any, Any], numpy.ndarray[Any, Any]]] = {}
+
+
+def _hashed(lexicon: dict[str, int]) -> tuple[numpy.ndarray[Any, Any], numpy.ndarray[Any, Any]]:
+    """The lexicon as sorted ``LOWER`` hashes and flags (built once per lexicon object)."""
+    table = _HASHED.get(id(lexicon))
+    if table is None:
+        pairs = sorted((get_string_id(word), flags) for word, flags in lexicon.items())
+        keys = numpy.array([k for k, _ in pairs] or [0], dtype="uint64")
+        values = numpy.array([v for _, v in pairs] or [0], dtype="uint64")
+        table = _HASHED[id(lexicon)] = (keys, values)
+    return table
+
+
+def _flags(lowers: numpy.ndarray[Any, Any], lexicon: dict[str, int]) -> numpy.ndarray[Any, Any]:
+    """Lexicon flags for an array of ``LOWER`` hashes (0 for unknown words)."""
+    keys, values = _hashed(lexicon)
+    at = numpy.minimum(numpy.searchsorted(keys, lowers), len(keys) - 1)
+    return numpy.where(keys[at] == lowers, values[at], 0).astype("uint64")
+
+
 def _lexicon_forward(
     model: Model[list[Doc], list[Ints2d]], docs: list[Doc], is_train: bool
 ) -> tuple[list[Ints2d], Any]:
@@ -90,13 +114,12 @@ def _lexicon_forward(
     word_dropout: float = model.attrs.get("word_dropout", 0.0) if is_train else 0.0
     features = []
     for doc in docs:
-        # (a single attribute gives a 1-d array)
-        columns = doc.to_array(attrs).reshape(len(doc), len(attrs))
+        # LOWER comes last: it is looked up in the lexicon, then replaced by the flags.
+        columns = doc.to_array([*attrs, LOWER]).reshape(len(doc), len(attrs) + 1)
+        columns[:, -1] = _flags(columns[:, -1], lexicon)
         if word_dropout and attrs:
             columns[numpy.random.random_sample(len(doc)) < word_dropout, 0] = 0
-        flags = numpy.fromiter((lexicon.get(t.lower_, 0) for t in doc), "uint64", len(doc))
-        stacked = numpy.hstack([columns, flags[:, None]])
-        features.append(cast(Ints2d, model.ops.xp.asarray(stacked, dtype="uint64")))
+        features.append(cast(Ints2d, model.ops.xp.asarray(columns, dtype="uint64")))
     return features, lambda d_features: []
 
 
