@@ -16,15 +16,20 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+import numpy
+from spacy.attrs import LEMMA, POS
 from spacy.lang.nl.lemmatizer import DutchLemmatizer
 from spacy.language import Language
+from spacy.parts_of_speech import AUX, IDS
 from spacy.pipeline.lemmatizer import lemmatizer_score
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.training import Example
 from spacy.vocab import Vocab
 
 #: Parts of speech whose lemma is checked (closed classes are learnt reliably).
 CHECKED_POS = ("NOUN", "VERB", "AUX", "ADJ")
+CHECKED_POS_IDS = numpy.array([IDS[p] for p in CHECKED_POS], dtype="uint64")
 
 
 class LemmaCheck(DutchLemmatizer):  # type: ignore[misc]
@@ -41,20 +46,33 @@ class LemmaCheck(DutchLemmatizer):  # type: ignore[misc]
     """
 
     _known: dict[str, frozenset[str]] | None = None
+    _known_ids: dict[str, frozenset[int]] | None = None
 
     def __call__(self, doc: Doc) -> Doc:
-        for token in doc:
-            if token.pos_ not in CHECKED_POS:
+        # Arrays first, Token objects only for the few lemmas not already known.
+        pos_ids = doc.to_array(POS)
+        lemma_ids = doc.to_array(LEMMA)
+        for i in numpy.flatnonzero(numpy.isin(pos_ids, CHECKED_POS_IDS)):
+            pos = "verb" if pos_ids[i] == AUX else doc.vocab.strings[pos_ids[i]].lower()
+            if int(lemma_ids[i]) in self._known_lemma_ids(pos):
                 continue
-            pos = "verb" if token.pos_ == "AUX" else token.pos_.lower()
             lemmas = self._known_lemmas(pos)
+            token = doc[int(i)]
             lemma = token.lemma_
-            if lemma and (lemma in lemmas or lemma.lower() in lemmas):
+            if lemma and lemma.lower() in lemmas:
                 continue
             candidate = self._lexicon_lemma(token.text.lower(), pos, lemmas)
             if candidate is not None:
                 token.lemma_ = candidate
         return doc
+
+    def _known_lemma_ids(self, pos: str) -> frozenset[int]:
+        """The string ids of :meth:`_known_lemmas` (what ``LEMMA`` arrays hold)."""
+        if self._known_ids is None:
+            self._known_ids = {}
+        if pos not in self._known_ids:
+            self._known_ids[pos] = frozenset(get_string_id(w) for w in self._known_lemmas(pos))
+        return self._known_ids[pos]
 
     def _known_lemmas(self, pos: str) -> frozenset[str]:
         """The lemma index of one part of speech as a set (the table holds lists)."""
@@ -91,18 +109,18 @@ class LemmaCheck(DutchLemmatizer):  # type: ignore[misc]
     ) -> None:
         """Load the Dutch tables from spacy-lookups-data (training time only)."""
         super().initialize(get_examples, nlp=nlp, lookups=lookups)
-        self._known = None
+        self._known = self._known_ids = None
 
     def from_disk(self, path: Any, *, exclude: Iterable[str] = ()) -> LemmaCheck:
         """Load the stored tables (and forget the sets built from older ones)."""
         super().from_disk(path, exclude=exclude)
-        self._known = None
+        self._known = self._known_ids = None
         return self
 
     def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = ()) -> LemmaCheck:
         """Load the stored tables from bytes (used when pickled for worker processes)."""
         super().from_bytes(bytes_data, exclude=exclude)
-        self._known = None
+        self._known = self._known_ids = None
         return self
 
 
