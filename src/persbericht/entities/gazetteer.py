@@ -21,6 +21,7 @@ TOKEN_RE = regex.compile(r"(?:'s-)?\w+(?:[-'’&.]\w+)*|['’][ts](?!\w)|[^\w\s]
 
 #: Characters after which the next word starts a sentence (or a line, a heading, a quote).
 _OPENERS = frozenset(".!?:;“”\"‘'•–")
+_BULLETS = frozenset("-*")
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,8 @@ def tokenize(text: str, sentence_starts: frozenset[int] = frozenset()) -> list[T
         start = match.start()
         gap = text[previous_end:start]
         initial = not tokens or "\n" in gap or previous in _OPENERS or start in sentence_starts
+        # "- Meld een diefstal ...": the first word of a list item after a bullet dash.
+        initial = initial or (previous in _BULLETS and tokens[-1].line_start)
         word = match.group()
         # "mr." and "dr." keep their full stop; a final full stop is punctuation.
         if word.endswith(".") and len(word) > 1:

@@ -47,6 +47,11 @@ class RoleData:
     not_surnames: frozenset[str]
     articles: frozenset[str]
     cut_words: frozenset[str]
+    field_roles: frozenset[str]
+    body_endings: tuple[str, ...]
+    body_qualifiers: frozenset[str]
+    honorifics: frozenset[str]
+    after_name_starts: frozenset[str]
 
 
 @cache
@@ -73,6 +78,11 @@ def role_data() -> RoleData:
         not_surnames=frozenset(data["not_surnames"]),
         articles=frozenset(data["articles"]),
         cut_words=frozenset(data["role_cut_words"]),
+        field_roles=frozenset(data["field_roles"]),
+        body_endings=tuple(data["complement_body_endings"]),
+        body_qualifiers=frozenset(data["complement_body_qualifiers"]),
+        honorifics=frozenset(data["honorifics"]),
+        after_name_starts=frozenset(data["after_name_complement_starts"]),
     )
 
 
@@ -84,7 +94,14 @@ def _is_name_word(token: Token, gaz: Gazetteer, roles: RoleData) -> bool:
         and token.text not in roles.not_surnames
         and token.text.lower() not in STOP_WORDS
         and not token.text.isupper()
+        and token.text not in _organisation_name_words()
     )
+
+
+@cache
+def _organisation_name_words() -> frozenset[str]:
+    """ "Erasmus Universiteit": words that end an organisation's name, never a surname."""
+    return frozenset(read_json("organizations.json")["organisation_name_words"])
 
 
 @cache
@@ -212,9 +229,16 @@ def name_spans(tokens: Sequence[Token], text: str) -> list[tuple[int, int]]:
                 and tokens[end].capitalised
                 and tokens[end].text[:1].isalpha()
             )
+            # "Jan Palfijn Ziekenhuis": the name belongs to an organisation's name.
+            inside_organisation = (
+                end is not None
+                and end < len(tokens)
+                and tokens[end].text in _organisation_name_words()
+            )
             if (
                 end is not None
                 and not runs_on
+                and not inside_organisation
                 and not (end - k == 1 and _entity_word(tokens[k], gaz))
             ):
                 spans.append((i, end))
@@ -266,6 +290,14 @@ def _role_before(tokens: Sequence[Token], i: int, text: str, roles: RoleData) ->
     (or inside a listed portfolio), and the longest such phrase wins ("eerste minister").
     """
     end = i - 1 if i > 0 and tokens[i - 1].text == "," else i
+    # "officier van justitie mr. Karin Bakker": a title between role and name.
+    while end > 0 and (
+        tokens[end - 1].text.lower() in roles.honorifics
+        or (end > 1 and tokens[end - 1].text == "." and tokens[end - 2].text in roles.honorifics)
+    ):
+        end -= 1
+    if end < i and end > 0 and tokens[end - 1].text == ",":
+        end -= 1  # "De officier van justitie, mr. Karin Bakker"
     best: int | None = None
     for start in range(end - 1, max(-1, end - roles.complement_max - roles.role_max_len), -1):
         tok = tokens[start]
@@ -287,7 +319,20 @@ def _role_before(tokens: Sequence[Token], i: int, text: str, roles: RoleData) ->
                 and key[0] in _portfolio_roles()
                 and rest[0].text not in first_names()
             )
-            if rest and rest[0].text.lower() not in roles.complement_starts and not portfolio:
+            # "teamchef verkeer X": one bare lower-case word names the team or field.
+            field_word = (
+                len(rest) == 1
+                and rest[0].text.islower()
+                and rest[0].text.isalpha()
+                and rest[0].text not in STOP_WORDS  # "de teamleider wordt X"
+                and " ".join(key) in roles.field_roles
+            )
+            if (
+                rest
+                and rest[0].text.lower() not in roles.complement_starts
+                and not portfolio
+                and not field_word
+            ):
                 continue
             # "minister van Justitie en burgemeester X": the nearer role is X's.
             if any((t.text.lower(),) in roles.role_words for t in rest):
@@ -367,6 +412,16 @@ def _role_after(tokens: Sequence[Token], j: int, text: str, roles: RoleData) -> 
         if k == j and not tokens[k].text.islower():
             return None
         stop = k + n
+        # "X, hoogleraar criminologie aan de ...": a bare field word before the complement.
+        if (
+            k > j
+            and stop + 1 < len(tokens)
+            and tokens[stop].text.isalpha()
+            and tokens[stop].text.islower()
+            and tokens[stop].text not in roles.complement_starts
+            and tokens[stop + 1].text in roles.complement_starts
+        ):
+            stop += 1
         limit = min(len(tokens), stop + roles.complement_max)
         if stop < len(tokens) and (
             tokens[stop].text.lower() in roles.complement_starts or tokens[stop].capitalised
@@ -423,6 +478,104 @@ def _with_portfolio(role: str, tokens: Sequence[Token], j: int, text: str, gaz: 
     if tuple(t.text for t in inside) in gaz.entries:  # "(Groen)": a party, not a portfolio
         return role
     return role + " " + text[inside[0].start : inside[-1].end]
+
+
+def _with_complement_after(
+    role: str, tokens: Sequence[Token], j: int, text: str, roles: RoleData
+) -> str:
+    """ "korpschef Bart de Smet van de politiezone Gent": the body after the name completes the
+    role before it ("korpschef van de politiezone Gent", "schepen van Onderwijs van de stad
+    Brugge").
+
+    The complement is a name phrase from "van"/"bij" right after the name: articles, at most
+    two lower-case nouns and then capitalised words, up to the end of the clause or the first
+    lower-case word after the capitalised ones ("van Vluchtelingenwerk Nederland is blij").
+    Lower-case words alone must reach the end of the clause ("van de politie is de man
+    aangehouden" is left out).
+    """
+    if j >= len(tokens) or tokens[j].text not in roles.after_name_starts:
+        return role
+    if tokens[j].line_start or tokens[j].start != tokens[j - 1].end + 1:
+        return role
+    joiners = {*roles.articles, *roles.complement_starts, "en", "&", "-"}
+    stop, nouns, capitalised = j + 1, 0, False
+    while stop < len(tokens) and not tokens[stop].line_start:
+        word = tokens[stop].text
+        if word in _ROLE_END:
+            break
+        if word.lower() in joiners:
+            pass
+        elif word[:1].isupper() or word[:1].isdigit():
+            capitalised = True
+        elif word.isalpha() and word.islower() and capitalised:
+            break  # "... van Vluchtelingenwerk Nederland [is] blij"
+        elif word.isalpha() and word.islower() and _names_a_body(word, roles):
+            nouns += 1  # "van de politiezone Gent": the body's noun comes before its name
+        else:
+            return role  # "bij de presentatie van ...": an occasion, not a body
+        if nouns > 2 or stop - j > roles.complement_max:
+            return role
+        stop += 1
+    while stop > j + 1 and tokens[stop - 1].text.lower() in joiners:
+        stop -= 1  # "... Nederland in een verklaring": not the trailing "in een"
+    complement = tokens[j + 1 : stop]
+    if not complement or not (capitalised or stop == len(tokens) or tokens[stop].text in _ROLE_END):
+        return role
+    return f"{role} {text[tokens[j].start : tokens[stop - 1].end]}"
+
+
+def _names_a_body(word: str, roles: RoleData) -> bool:
+    """Whether a lower-case word of a complement names a body ("politiezone", "lokale").
+
+    >>> roles = role_data()
+    >>> _names_a_body("politiezone", roles), _names_a_body("presentatie", roles)
+    (True, False)
+    """
+    return word in roles.body_qualifiers or word.endswith(roles.body_endings)
+
+
+def _full_names_of_surnames(
+    tokens: Sequence[Token],
+    extra_names: Sequence[NameSpan],
+    found: Sequence[tuple[NameSpan, str | None]],
+    blocked: Sequence[NameSpan],
+    gaz: Gazetteer,
+    roles: RoleData,
+) -> list[NameSpan]:
+    """Full names whose first name is unknown, found through a surname the model knows.
+
+    "Volgens Carvalho ..." (a model PER) and "... de Europese Raad Luís Carvalho:" give
+    "Luís Carvalho": a capitalised word inside a sentence right before the surname is the
+    first name, unless it is a role, a known name of a place or body, or part of an entity.
+    """
+    surnames = set()
+    for start, end in extra_names:
+        words = [t for t in tokens if start <= t.start and t.end <= end]
+        if len(words) == 1 and words[0].text.isalpha() and words[0].text[1:].islower():
+            surnames.add(words[0].text)
+    taken = [s for s, _ in found] + list(blocked)
+    out: list[NameSpan] = []
+    for i in range(1, len(tokens)):
+        surname, first = tokens[i], tokens[i - 1]
+        if surname.text not in surnames or first.end + 1 != surname.start:
+            continue
+        if (
+            first.initial
+            or first.line_start
+            or not first.capitalised
+            or not first.text.isalpha()
+            or (first.text,) in gaz.entries
+            or first.text in gaz.never
+            or first.text in roles.not_surnames
+            or (first.text.lower(),) in roles.role_words
+        ):
+            continue
+        span = (first.start, surname.end)
+        if any(a < span[1] and span[0] < b for a, b in taken):
+            continue
+        out.append(span)
+        taken.append(span)
+    return out
 
 
 @cache
@@ -521,9 +674,13 @@ def find_people(
         role = _role_before(tokens, a, text, roles)
         if role is not None:
             role = _with_portfolio(role, tokens, b, text, gaz)
+            role = _with_complement_after(role, tokens, b, text, roles)
         else:
             role = _role_after(tokens, b, text, roles)
         found.append((span, role))
+    for span in _full_names_of_surnames(tokens, extra_names, found, blocked, gaz, roles):
+        a, b = by_start[span[0]], by_end[span[1]]
+        found.append((span, _role_before(tokens, a, text, roles)))
     known = {s for s, _ in found}
     names = first_names()
     for span in [*extra_names, *([author_span] if author_span else [])]:

@@ -126,7 +126,12 @@ def _gazetteer_candidates(tokens: Sequence[Token], gaz: Gazetteer) -> list[Candi
                 continue
             if n == 1 and tok.text in gaz.never:
                 continue
-            if entry.mid_sentence_only and tok.initial:
+            # "Groen" at a sentence start is the party only where parties are spoken of.
+            if (
+                entry.mid_sentence_only
+                and tok.initial
+                and (entry.label != "ORGANIZATION" or not _organisation_context(tokens, i))
+            ):
                 continue
             # Names are written as one run: no line break inside a multi-word match.
             if n > 1 and any(tokens[k].line_start for k in range(i + 1, i + n)):
@@ -160,6 +165,61 @@ def _gazetteer_candidates(tokens: Sequence[Token], gaz: Gazetteer) -> list[Candi
                         Candidate(start, nxt.end, label, f"{norm} {nxt.text}", entry.priority)
                     )
             out.append(Candidate(start, end, label, norm, entry.priority))
+    return out
+
+
+def _organisation_context(tokens: Sequence[Token], i: int, window: int = 30) -> bool:
+    """Whether words around token ``i`` speak of parties or organisations.
+
+    "De oppositie ... Groen diende een amendement in": the sentence-initial "Groen" is the
+    party, where "Groen licht voor ..." is not.
+    """
+    following = tokens[i + 1] if i + 1 < len(tokens) else None
+    if following is None or not following.text.isalpha() or not following.text.islower():
+        return False  # "Vooruit, zei hij": an interjection, not a subject
+    cues = frozenset(read_json("organizations.json")["sentence_start_context"])
+    nearby = tokens[max(0, i - window) : i + window]
+    return any(t.text.lower() in cues for t in nearby)
+
+
+def _described_organizations(tokens: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
+    """The name after a word for a kind of organisation ("het bedrijf Vandersteen Logistics",
+    "onderzoeksbureau Ipsos", "de krant De Standaard"): an organisation.
+
+    A name the tables know as a state, place or body keeps that label.
+    """
+    data = read_json("organizations.json")
+    endings = tuple(data["descriptor_endings"])
+    exceptions = frozenset(data["descriptor_exceptions"])
+    out: list[Candidate] = []
+    for i in range(len(tokens) - 1):
+        word = tokens[i].text
+        if not (word.islower() or tokens[i].initial) or not word.lower().endswith(endings):
+            continue
+        if word.lower() in exceptions:
+            continue
+        k = i + 1
+        articles = frozenset(("De", "Het", "'t"))
+        while (
+            k < len(tokens)
+            and k - i <= 4
+            and tokens[k].text[:1].isupper()
+            and not tokens[k].line_start
+            and (tokens[k].text not in gaz.never or (k == i + 1 and tokens[k].text in articles))
+        ):
+            k += 1
+        if k == i + 2 and tokens[i + 1].text in articles:
+            continue  # "de partij De ...": an article alone is no name
+        if k == i + 1 or k - i > 4:
+            continue
+        key = tuple(t.text for t in tokens[i + 1 : k])
+        if any(
+            (t.text,) in gaz.entries and gaz.entries[(t.text,)].label != "ORGANIZATION"
+            for t in tokens[i + 1 : k]
+        ):
+            continue  # "de partij in ... Nederland": a known state or place is no company
+        start, end = tokens[i + 1].start, tokens[k - 1].end
+        out.append(Candidate(start, end, "ORGANIZATION", " ".join(key), PRIORITY_INSTITUTION))
     return out
 
 
@@ -298,6 +358,132 @@ def _abbreviations(text: str, chosen: Sequence[Candidate], gaz: Gazetteer) -> li
                 Candidate(occurrence.start(), occurrence.end(), c.label, c.norm, PRIORITY_ANAPHOR)
             )
     return out
+
+
+def _enumeration_item(
+    tokens: Sequence[Token], first: int, step: int, gaz: Gazetteer, text: str
+) -> tuple[int, int] | None:
+    """The capitalised name run that starts (``step`` 1) or ends (``step`` -1) at ``first``.
+
+    Returns the first and last token index of the run, at most four words long.
+    """
+    k = first
+    while (
+        0 <= k < len(tokens)
+        and abs(k - first) < 4
+        and tokens[k].text[:1].isupper()
+        and not tokens[k].initial
+        and not tokens[k].line_start
+        and tokens[k].text not in gaz.never
+    ):
+        k += step
+    if k == first or (0 <= k < len(tokens) and tokens[k].text[:1].isupper()):
+        return None  # nothing there, or a run too long to be one list item
+    a, b = sorted((first, k - step))
+    if a == b and _used_lower_case(tokens[a].text, text):
+        return None  # "Veiligheid" beside "veiligheid": a common noun
+    return a, b
+
+
+def _enumerated_names(
+    text: str, tokens: Sequence[Token], chosen: Sequence[Candidate], gaz: Gazetteer
+) -> list[Candidate]:
+    """Unknown names listed beside an organisation (or a place) share its label.
+
+    "de partners Proofpoint, Trellix en het RolR": the model may miss or mislabel the
+    unfamiliar names of a list whose other items it knows as organisations; "in Escamp en
+    Laak" after a place preposition lists places. An item the tables know (a country, a
+    body) keeps its label.
+    """
+    data = read_json("organizations.json")
+    separators = frozenset(data["enumeration_separators"])
+    articles = frozenset(data["enumeration_articles"])
+    locative = frozenset(read_json("locations.json")["locative_prepositions"])
+    index_at = {t.start: i for i, t in enumerate(tokens)}
+    index_end = {t.end: i for i, t in enumerate(tokens)}
+    by_span = {(c.start, c.end): c for c in chosen}
+    added: dict[tuple[int, int], Candidate] = {}
+
+    def classify(a: int, b: int, label: str) -> tuple[bool, Candidate | None]:
+        """Whether the walk goes on past the item ``a..b``, and what it adds."""
+        span = (tokens[a].start, tokens[b].end)
+        inside = [c for c in chosen if c.start < span[1] and span[0] < c.end]
+        phrase = " ".join(t.text for t in tokens[a : b + 1])
+        if not inside:
+            if label == "ORGANIZATION" and _street_like(phrase.split()):
+                return False, None  # "de Kerkstraat en de Graslei": streets, not companies
+            return True, Candidate(*span, label, phrase, PRIORITY_ANAPHOR)
+        same = by_span.get(span)
+        if same is None or len(inside) > 1:
+            return False, None
+        key = tuple(t.text for t in tokens[a : b + 1])
+        if (
+            label == "ORGANIZATION"
+            and same.label == "LOCATION"
+            and same.priority == PRIORITY_MODEL
+            and key not in gaz.entries
+            and not _street_like(key)
+        ):
+            return True, Candidate(*span, label, same.norm, PRIORITY_MODEL)
+        return True, None
+
+    for c in chosen:
+        if c.label == "ORGANIZATION":
+            pass
+        elif c.label != "LOCATION" or c.priority < PRIORITY_TABLES:
+            continue
+        if c.start not in index_at or c.end not in index_end:
+            continue
+        found: list[Candidate] = []
+        first_item = index_at[c.start]
+        # Rightwards: separator, optional article, item; again.
+        j = index_end[c.end] + 1
+        while j < len(tokens) and tokens[j].text in separators:
+            j += 1
+            if j < len(tokens) and tokens[j].text in separators:
+                j += 1  # ", en"
+            if j < len(tokens) and tokens[j].text in articles:
+                j += 1
+            item = _enumeration_item(tokens, j, 1, gaz, text) if j < len(tokens) else None
+            if item is None:
+                break
+            goes_on, new = classify(*item, c.label)
+            if new is not None:
+                found.append(new)
+            if not goes_on:
+                break
+            j = item[1] + 1
+        # Leftwards: optional article, separator, item; again.
+        j = index_at[c.start] - 1
+        while j > 0:
+            if tokens[j].text in articles:
+                j -= 1
+            if j <= 0 or tokens[j].text not in separators:
+                break
+            j -= 1
+            if j > 0 and tokens[j].text in separators:
+                j -= 1
+            item = _enumeration_item(tokens, j, -1, gaz, text)
+            if item is None:
+                break
+            goes_on, new = classify(*item, c.label)
+            if new is not None:
+                found.append(new)
+            if not goes_on:
+                break
+            first_item = item[0]
+            j = item[0] - 1
+        # A place's list counts only after a place preposition ("in Escamp en Laak").
+        if c.label == "LOCATION" and (
+            first_item == 0 or tokens[first_item - 1].text.lower() not in locative
+        ):
+            continue
+        for candidate in found:
+            added[(candidate.start, candidate.end)] = candidate
+    if not added:
+        return list(chosen)
+    kept = [c for c in chosen if (c.start, c.end) not in added]
+    return sorted([*kept, *added.values()], key=lambda c: c.start)
 
 
 def _city_states(
@@ -450,6 +636,7 @@ def _model_span_is_plausible(
     tokens_at: dict[int, Token],
     tokens_before: dict[int, Token],
     gaz: Gazetteer,
+    model_starts: frozenset[int] = frozenset(),
 ) -> bool:
     """Filter the model's spans where Dutch spelling says they are not names.
 
@@ -466,6 +653,9 @@ def _model_span_is_plausible(
         return False
     if "-" in key[0] and (key[0].split("-")[0],) in gaz.entries:
         return False
+    # "CO2-heffing", "Europol-rapport": a compound with a common-noun head is no name.
+    if "-" in key[-1] and key[-1].rsplit("-", 1)[-1][:1].islower():
+        return False
     previous = tokens_before.get(start)
     if (
         previous is not None
@@ -476,10 +666,35 @@ def _model_span_is_plausible(
         and previous.text not in gaz.never
     ):
         return False
+    if len(key) == 1 and previous is not None and previous.text in {"en", "&"}:
+        # "factsheet Voetbal en Veiligheid": the second half of a capitalised title.
+        before = tokens_before.get(previous.start)
+        if (
+            before is not None
+            and before.capitalised
+            and before.text.isalpha()
+            and not before.initial
+            and (before.text,) not in gaz.entries
+            and (before.start not in model_starts or _used_lower_case(before.text, text))
+        ):
+            return False
     if len(key) == 1:
         first = tokens_at.get(start)
-        if first is not None and first.initial and (key[0],) not in gaz.entries:
+        entry = gaz.entries.get((key[0],))
+        if first is not None and first.initial and entry is None:
             return False
+        if (
+            first is not None
+            and first.initial
+            and entry is not None
+            and entry.mid_sentence_only
+            and entry.label == "ORGANIZATION"
+        ):
+            # "Groen licht voor ...": a party's name that is also a word needs its context.
+            ordered = list(tokens_at.values())
+            index = next(i for i, t in enumerate(ordered) if t.start == start)
+            if not _organisation_context(ordered, index):
+                return False
         if _used_lower_case(key[0], text):
             return False
     return True
@@ -528,12 +743,17 @@ def _model_candidates(
     tokens_at = {t.start: t for t in tokens}
     locative = frozenset(read_json("locations.json")["locative_prepositions"])
     tokens_before = {b.start: a for a, b in itertools.pairwise(tokens)}
+    model_starts = frozenset(start for start, _, _ in model_entities)
+    tokens_after = {a.end: b for a, b in itertools.pairwise(tokens)}
+    org_words = frozenset(read_json("organizations.json")["organisation_name_words"])
     for start, end, label in model_entities:
         phrase = " ".join(text[start:end].split())
         key = tuple(t.text for t in tokenize(phrase))
         if phrase in gaz.never or key in gaz.generic or not phrase[:1].isupper():
             continue
-        if not _model_span_is_plausible(text, start, end, key, tokens_at, tokens_before, gaz):
+        if not _model_span_is_plausible(
+            text, start, end, key, tokens_at, tokens_before, gaz, model_starts
+        ):
             continue
         code = country_code(phrase)
         # "Rotterdamse", "Europese": adjectives of places and continents are not annotated.
@@ -546,6 +766,14 @@ def _model_candidates(
             continue
         if any(word[:1].isdigit() for word in key) or _in_role_phrase(tokens_before, start):
             continue  # "Ongeveer 1"; "minister van [Financiën]" is a portfolio, not a body
+        previous = tokens_before.get(start)
+        if (
+            label != "PER"
+            and previous is not None
+            and previous.text in stop["product_nouns"]
+            and key not in gaz.entries
+        ):
+            continue  # "botnet Elysium", "operatie Endgame": a product or programme
         if label == "LOC" and len(key) >= 3 and any(word.islower() for word in key):
             label = "ORG"  # "Cel voor Financiële Informatieverwerking" names a body
         heads = read_json("institutions.json")["anaphoric_defaults"]
@@ -553,6 +781,15 @@ def _model_candidates(
             # "Akkoord tussen Parlement en Raad": a bare head word names the body.
             norm = heads[key[0]]["norm"]
             out.append(Candidate(start, end, "INSTITUTION", norm, PRIORITY_MODEL))
+            continue
+        name_endings = tuple(read_json("organizations.json")["organisation_name_endings"])
+        if label in {"PER", "MISC", "LOC"} and key[-1].lower().endswith(name_endings):
+            label = "ORG"  # "Koning Boudewijnstichting", "Sint-Jansziekenhuis"
+        following = tokens_after.get(end)
+        if label == "PER" and following is not None and following.text in org_words:
+            # "Jan Palfijn Ziekenhuis": a person's name inside an organisation's name.
+            name = f"{phrase} {following.text}"
+            out.append(Candidate(start, following.end, "ORGANIZATION", name, PRIORITY_TABLES))
             continue
         if label == "PER":
             common = key[0] not in first_names() and any(
@@ -573,6 +810,8 @@ def _model_candidates(
             out.append(
                 Candidate(start, end, "LOCATION", gaz.places.get(key, phrase), PRIORITY_MODEL)
             )
+        elif label == "ORG" and _street_like(key):
+            out.append(Candidate(start, end, "LOCATION", phrase, PRIORITY_MODEL))
         elif label == "ORG":
             public_heads = frozenset(read_json("institutions.json")["public_head_words"])
             public = any(w.lower() in public_heads for w in key)
@@ -586,6 +825,16 @@ def _model_candidates(
                 )
             )
     return out, persons
+
+
+def _street_like(words: Sequence[str]) -> bool:
+    """Whether a name ends like a street or square ("Korenlei", "Grote Markt").
+
+    >>> _street_like(["Korenlei"]), _street_like(["Greenpeace"])
+    (True, False)
+    """
+    suffixes = tuple(read_json("locations.json")["street_suffixes"])
+    return bool(words) and words[-1].lower().endswith(suffixes)
 
 
 def _looks_like_name(words: Sequence[str], gaz: Gazetteer) -> bool:
@@ -723,6 +972,7 @@ def analyse(
     candidates += _districts(tokens, gaz)
     candidates += _places_of_states(tokens, gaz)
     candidates += _pattern_candidates(text)
+    candidates += _described_organizations(tokens, gaz)
     model, model_persons = _model_candidates(text, model_entities, gaz, tokens)
     candidates += model
     _drop_generic(tokens, candidates, gaz)
@@ -750,6 +1000,7 @@ def analyse(
     chosen = _resolve(
         [*chosen, *_anaphors(tokens, chosen, heads), *_abbreviations(text, chosen, gaz)]
     )
+    chosen = _enumerated_names(text, tokens, chosen, gaz)
     chosen = _city_states(tokens, chosen, gaz)
     entities = [
         Entity(start=c.start, end=c.end, text=text[c.start : c.end], label=c.label, norm=c.norm)  # type: ignore[arg-type]
