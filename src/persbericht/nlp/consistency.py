@@ -8,8 +8,8 @@ mentions got (ties: the first), and tags a capitalised word that is the last wor
 multi-word ``PER`` entity elsewhere in the document as ``PER`` when it is not yet part
 of an entity.
 
-Chosen on the even articles of CoNLL-2002 ``ned.testa`` (F 75.7 → 77.4) and checked on
-the odd ones (72.9 → 73.9); see docs/model.md.
+Chosen on the even articles of CoNLL-2002 ``ned.testa`` (F 75.7 → 77.4 with the NER of
+that time) and checked on the odd ones (72.9 → 73.9); see docs/model.md.
 """
 
 from __future__ import annotations
