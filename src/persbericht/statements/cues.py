@@ -117,6 +117,12 @@ class Lexicon:
     government_nouns: tuple[str, ...] = ()
     body_actions: BodyActions | None = None
     opinion_nouns: frozenset[str] = frozenset()
+    #: descriptors that make a police mention a named unit ("lokale politie Gent")
+    police_unit_words: frozenset[str] = frozenset()
+    #: organs of a municipality ("gemeenteraad") and the nouns naming it ("gemeente", "stad")
+    municipal_organs: frozenset[str] = frozenset()
+    executive_organs: frozenset[str] = frozenset()
+    municipality_nouns: tuple[str, ...] = ()
 
 
 def _expand(pattern: str, pieces: dict[str, str]) -> str:
@@ -216,6 +222,10 @@ def lexicon() -> Lexicon:
         government_nouns=tuple(data["publisher_from_author"]["government_nouns"]),
         body_actions=_body_actions(data["body_actions"], pieces),
         opinion_nouns=frozenset(data["opinion_nouns"]),
+        police_unit_words=frozenset(data["police_units"]["descriptors"]),
+        municipal_organs=frozenset(data["municipality"]["organs"]),
+        executive_organs=frozenset(data["municipality"]["executive"]),
+        municipality_nouns=tuple(data["municipality"]["nouns"]),
     )
 
 

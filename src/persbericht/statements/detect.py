@@ -102,7 +102,7 @@ def publishing_body(
     present = set(words(text))
     for word in lex.publisher_words:
         if word in present:
-            return word
+            return _police_unit(word, entities, lex) or word
     if author:
         author_words = words(author)
         while author_words and author_words[0] in lex.press_office_words:
@@ -118,7 +118,93 @@ def publishing_body(
         count = len(regex.findall(rf"\b{regex.escape(noun)}\b", text, flags=regex.IGNORECASE))
         if count:
             bodies[_government_name(text, noun)] += count
-    return bodies.most_common(1)[0][0] if bodies else None
+    if not bodies:
+        return None
+    top = bodies.most_common(1)[0][0]
+    return municipality_of(text, entities, top) or top
+
+
+_ORGAN_PLACE = regex.compile(
+    r"\bvan\s+(?:de\s+(?:stad|gemeente)\s+)?(\p{Lu}[\p{L}\-]*(?:[\s\-]\p{Lu}[\p{L}\-]*)*)$"
+)
+
+
+def municipality_of(
+    text: str, entities: Sequence[Entity], name: str, *, executive_only: bool = False
+) -> str | None:
+    """The municipality a municipal organ acts for ("gemeenteraad van Utrecht" ->
+    "gemeente Utrecht"): spelt as the release names it ("stad Gent"), else with the noun
+    the release uses most for the body; None for any other name (and for a council when
+    only executive organs count: a council that votes acts as itself).
+
+    >>> municipality_of("De stad plant bomen.", [], "gemeenteraad van Antwerpen")
+    'stad Antwerpen'
+    >>> municipality_of("De stad plant bomen.", [], "Europese Commissie") is None
+    True
+    """
+    lex = lexicon()
+    name_words = words(name)
+    organs = lex.executive_organs if executive_only else lex.municipal_organs
+    if not name_words or name_words[0] not in organs:
+        return None
+    match = _ORGAN_PLACE.search(name)
+    return _municipality_named(text, entities, match.group(1)) if match else None
+
+
+def _town_body(entities: Sequence[Entity], place: str) -> str | None:
+    """The municipality of a place that acts, as the release names it ("Utrecht wil ..."
+    in a release naming "gemeente Utrecht"); None when the release names no such body.
+
+    >>> town = Entity(start=0, end=14, text="gemeente Assen", label="INSTITUTION", norm=None)
+    >>> _town_body([town], "Assen")
+    'gemeente Assen'
+    """
+    nouns = lexicon().municipality_nouns
+    for entity in entities:
+        head, _, rest = entity.text.partition(" ")
+        if entity.label in BODY_LABELS and head.lower() in nouns and rest == place:
+            return f"{head.lower()} {place}"
+    return None
+
+
+def _municipality_named(text: str, entities: Sequence[Entity], place: str) -> str | None:
+    """ "gemeente X" / "stad X" for a place: an entity's spelling, else the noun the text
+    uses most ("de stad wil ..."), the first of the table on a tie."""
+    nouns = lexicon().municipality_nouns
+    if not nouns:
+        return None
+    named = _town_body(entities, place)
+    if named is not None:
+        return named
+    counts = {
+        noun: len(regex.findall(rf"\b{regex.escape(noun)}\b", text, regex.IGNORECASE))
+        for noun in nouns
+    }
+    noun = max(nouns, key=lambda n: (counts[n], -nouns.index(n)))
+    return f"{noun} {place}"
+
+
+def _police_unit(word: str, entities: Sequence[Entity], lex: Lexicon) -> str | None:
+    """The police unit the release names with a descriptor, as written ("lokale politie
+    Gent", "Politie Eenheid Amsterdam"); a bare "Politie Limburg" names none.
+
+    >>> e = Entity(start=0, end=24, text="lokale politie Antwerpen", label="INSTITUTION", norm=None)
+    >>> _police_unit("politie", [e], lexicon())
+    'lokale politie Antwerpen'
+    """
+    spellings: dict[str, Counter[str]] = {}
+    for entity in entities:
+        if entity.label != "INSTITUTION":
+            continue
+        unit_words = words(entity.text)
+        if word in unit_words and any(w in lex.police_unit_words for w in unit_words):
+            spellings.setdefault(entity.text.lower(), Counter())[entity.text] += 1
+    if not spellings:
+        return None
+    _, variants = max(spellings.items(), key=lambda item: sum(item[1].values()))
+    # a spelling from mid-sentence ("federale politie") over a capitalised sentence opening
+    lower = [v for v in variants if v[:1].islower()]
+    return lower[0] if lower else variants.most_common(1)[0][0]
 
 
 def _government_name(text: str, noun: str) -> str:
@@ -510,14 +596,20 @@ def _coordinated(context: ReleaseContext, candidates: list[Entity], head: Entity
     return group
 
 
-def _name(text: str, entity: Entity) -> str:
+def _name(text: str, entity: Entity, entities: Sequence[Entity] = ()) -> str:
     """The actor's name: a person's or body's canonical name, a country as written;
     a country adjective before an authority noun gives the phrase ("de Marokkaanse
-    autoriteiten")."""
+    autoriteiten"); a municipal organ gives its municipality."""
     if entity.label != "COUNTRY":
         if entity.norm and entity.norm.lower() == entity.text.lower():
-            return entity.text  # "lokale politie Gent" as written, not re-capitalised
-        return entity.norm or entity.text
+            name = entity.text  # "lokale politie Gent" as written, not re-capitalised
+        else:
+            name = entity.norm or entity.text
+        if entity.label == "INSTITUTION":
+            return municipality_of(text, entities, name, executive_only=True) or name
+        if entity.label == "LOCATION":
+            return _town_body(entities, entity.text) or name  # "Utrecht wil ..."
+        return name
     noun_end = _before_authority(text, entity)
     if noun_end is not None:
         head = text[max(0, entity.start - 4) : entity.start]
@@ -548,7 +640,7 @@ def _actor(
     if according_to is not None and quote is None:
         return according_to  # "Volgens De Wit moet ...": her position
     if named:
-        names = list(dict.fromkeys(_name(context.text, e) for e in named))
+        names = list(dict.fromkeys(_name(context.text, e, context.entities) for e in named))
         # "Duitsland, Nederland en Zweden"
         return " en ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else names[0]
     subject = _subject_noun_phrase(context.text[start:cue_at], lex)
@@ -563,6 +655,11 @@ def _actor(
             subject = following[1]
     if subject is not None and quote is None:
         return _full_body(context, subject)  # "De federale regering besliste ..."
+    if subject is not None and words(subject)[-1] in lex.municipality_nouns:
+        # a quoted official on what "de stad" or "de gemeente" does: the town acts
+        full = _full_body(context, subject)
+        if full != subject:
+            return full
     if quote is not None and quote.speaker:
         return quote.speaker
     if any(w in lex.third_person for w in clause_words[:3]):
@@ -574,7 +671,7 @@ def _actor(
         bodies = [e for e in context.entities if e.label == "INSTITUTION" and _within(e, paragraph)]
         if bodies:
             after = [e for e in bodies if e.start >= end]
-            return _name(context.text, after[0] if after else bodies[-1])
+            return _name(context.text, after[0] if after else bodies[-1], context.entities)
     return context.publisher
 
 
@@ -602,12 +699,34 @@ def _full_body(context: ReleaseContext, subject: str) -> str:
         return subject
     noun = nouns[0]
     if noun in context.lex.publisher_words:
-        return subject  # the publishing police keep their plain name
+        # the publishing police by the unit the release names, else their plain name
+        publisher = context.publisher or ""
+        return publisher if noun in words(publisher) else subject
     for entity in _bodies(context):
         name = _body_name(context, entity)
         name_words = words(name)
         if len(name_words) > 1 and name_words[0] == noun:
             return name  # "stad" -> "stad Gent"
+    holders = {p.name for p in context.people for role in p.roles if noun in words(role)[:2]}
+    if len(holders) == 1:
+        return holders.pop()  # "de minister" of a release quoting one minister
+    if noun in context.lex.municipality_nouns:
+        # "de stad" of a release naming only the town's organs ("gemeenteraad van Gent")
+        for entity in _bodies(context):
+            municipality = municipality_of(
+                context.text, context.entities, _body_name(context, entity)
+            )
+            if municipality is not None:
+                return municipality
+        # "de stad" of the town whose mayor the release quotes ("burgemeester van Gent")
+        kinds = dict(context.lex.role_bodies)
+        for person in context.people:
+            for role in person.roles:
+                place = _ORGAN_PLACE.search(role)
+                if place and noun in kinds.get(words(role)[0], ()):
+                    named = _municipality_named(context.text, context.entities, place.group(1))
+                    own = named is not None and named.partition(" ")[0] == noun
+                    return named if own and named else f"{noun} {place.group(1)}"
     # an adjective the release puts before the same noun elsewhere ("federale regering")
     found = Counter(
         m.group(1).lower()
@@ -657,9 +776,38 @@ def speaker_body(context: ReleaseContext, speaker: str) -> str | None:
                 at = role.lower().find(_body_name(context, entity).lower())
                 name = _body_name(context, entity)
                 return role[at : at + len(name)] if at >= 0 else name
+        local = _local_body(context, role, kinds, bodies)
+        if local is not None:
+            return local  # "schepen van Mobiliteit": the town the release names
         for word in lex.publisher_words:
-            if word in role_words and context.publisher == word:
-                return word  # "woordvoerder van de politie"
+            if word in role_words and word in words(context.publisher or ""):
+                return context.publisher  # "woordvoerder van de politie"
+    return None
+
+
+def _local_body(
+    context: ReleaseContext, role: str, kinds: Sequence[str], bodies: Sequence[Entity]
+) -> str | None:
+    """For a local official whose role names a portfolio, not a place ("wethouder
+    Financiën"), the body of the role's kind the release names most ("gemeente Utrecht");
+    None when the role names a place of the release (a body of another town).
+
+    >>> from persbericht.records import Entity
+    >>> t = "De stad Gent en schepen Els Peeters."
+    >>> gent = Entity(start=3, end=11, text="stad Gent", label="INSTITUTION", norm=None)
+    >>> c = ReleaseContext(t, [(0, len(t))], entities=[gent])
+    >>> _local_body(c, "schepen van Mobiliteit", ("stad", "gemeente"), [gent])
+    'stad Gent'
+    """
+    if not kinds:
+        return None
+    places = {e.text for e in context.entities if e.label in ("LOCATION", "COUNTRY")}
+    if any(place in role for place in places):
+        return None
+    for entity in bodies:
+        name = _body_name(context, entity)
+        if words(name)[:1] and words(name)[0] in kinds and len(words(name)) > 1:
+            return name
     return None
 
 
