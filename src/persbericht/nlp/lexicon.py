@@ -84,24 +84,29 @@ def build_lexicon() -> dict[str, int]:
     return lexicon
 
 
-#: Per lexicon (by ``id``): sorted word hashes and their flags, for vectorised lookup.
-_HASHED: dict[int, tuple[numpy.ndarray[Any, Any], numpy.ndarray[Any, Any]]] = {}
+#: Per model node (by its never-reused ``Model.id``): the lexicon the table was built
+#: from (compared by identity, so a lexicon loaded later rebuilds it), its sorted word
+#: hashes and their flags, for a vectorised lookup.
+_HASHED: dict[int, tuple[dict[str, int], numpy.ndarray[Any, Any], numpy.ndarray[Any, Any]]] = {}
 
 
-def _hashed(lexicon: dict[str, int]) -> tuple[numpy.ndarray[Any, Any], numpy.ndarray[Any, Any]]:
+def _hashed(
+    node_id: int, lexicon: dict[str, int]
+) -> tuple[numpy.ndarray[Any, Any], numpy.ndarray[Any, Any]]:
     """The lexicon as sorted ``LOWER`` hashes and flags (built once per lexicon object)."""
-    table = _HASHED.get(id(lexicon))
-    if table is None:
+    table = _HASHED.get(node_id)
+    if table is None or table[0] is not lexicon:
         pairs = sorted((get_string_id(word), flags) for word, flags in lexicon.items())
         keys = numpy.array([k for k, _ in pairs] or [0], dtype="uint64")
         values = numpy.array([v for _, v in pairs] or [0], dtype="uint64")
-        table = _HASHED[id(lexicon)] = (keys, values)
-    return table
+        table = _HASHED[node_id] = (lexicon, keys, values)
+    return table[1], table[2]
 
 
-def _flags(lowers: numpy.ndarray[Any, Any], lexicon: dict[str, int]) -> numpy.ndarray[Any, Any]:
+def _flags(
+    lowers: numpy.ndarray[Any, Any], keys: numpy.ndarray[Any, Any], values: numpy.ndarray[Any, Any]
+) -> numpy.ndarray[Any, Any]:
     """Lexicon flags for an array of ``LOWER`` hashes (0 for unknown words)."""
-    keys, values = _hashed(lexicon)
     at = numpy.minimum(numpy.searchsorted(keys, lowers), len(keys) - 1)
     return numpy.where(keys[at] == lowers, values[at], 0).astype("uint64")
 
@@ -112,11 +117,12 @@ def _lexicon_forward(
     attrs: list[int | str] = model.attrs["attr_ids"]
     lexicon: dict[str, int] = model.attrs["lexicon"]
     word_dropout: float = model.attrs.get("word_dropout", 0.0) if is_train else 0.0
+    keys, values = _hashed(model.id, lexicon)
     features = []
     for doc in docs:
         # LOWER comes last: it is looked up in the lexicon, then replaced by the flags.
         columns = doc.to_array([*attrs, LOWER]).reshape(len(doc), len(attrs) + 1)
-        columns[:, -1] = _flags(columns[:, -1], lexicon)
+        columns[:, -1] = _flags(columns[:, -1], keys, values)
         if word_dropout and attrs:
             columns[numpy.random.random_sample(len(doc)) < word_dropout, 0] = 0
         features.append(cast(Ints2d, model.ops.xp.asarray(columns, dtype="uint64")))
@@ -160,7 +166,7 @@ def lexicon_hash_embed(
         attrs = ["NORM", "PREFIX", "SUFFIX", "SHAPE"]
         rows = [10000, 2500, 5000, 2500]
         lexicon_rows = 64
-        word_dropout = 0.2
+        word_dropout = 0.0
 
     ``word_dropout`` drops the first attribute's (NORM's) vector of a share of the tokens
     in training, so the model also learns to recognise names from their spelling and the

@@ -209,10 +209,10 @@ def harmonise_legacy(s: UdSentence, obl_args: frozenset[tuple[str, str]]) -> UdS
         if s.deps[i] == "det" and low in persons and s.pos[i] in ("DET", "PRON"):
             s.pos[i], s.deps[i] = "PRON", "nmod:poss"
             s.morphs[i] = f"Person={persons[low]}|Poss=Yes|PronType=Prs"
-        elif s.pos[i] == "NUM" and s.deps[i] == "nummod" and _is_ordinal(low):
-            s.pos[i], s.deps[i] = "ADJ", "amod"
         elif s.pos[i] == "NUM" and _is_ordinal(low):
             s.pos[i] = "ADJ"
+            if s.deps[i] == "nummod":
+                s.deps[i] = "amod"
         elif low in HARMONISE["subordinating_als"] and s.pos[i] == "ADP" and s.deps[i] == "mark":
             s.pos[i] = "SCONJ"
         elif low == "zich" and s.deps[i] == "obj":
