@@ -766,6 +766,8 @@ def _model_candidates(
             continue
         if any(word[:1].isdigit() for word in key) or _in_role_phrase(tokens_before, start):
             continue  # "Ongeveer 1"; "minister van [Financiën]" is a portfolio, not a body
+        if regex.fullmatch(stop["road_number"], phrase):
+            continue  # "op de A1": a motorway
         previous = tokens_before.get(start)
         if (
             label != "PER"

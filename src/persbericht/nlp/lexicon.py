@@ -7,9 +7,16 @@ or a word of an institution or organisation name (persbericht's own tables, see
 ``resources/ner_lexicon.json``). This gives the model world knowledge that ~200k tokens
 of CoNLL-2002 newswire cannot: ``Schily`` is unknown, ``Otto`` is a first name.
 
+The UD tok2vec (tagger, morphologizer, parser, lemmatizer) uses the same column with a
+second table as well: the word classes a form can have in the Dutch lexicon of
+spacy-lookups-data (adjective, noun, verb), so that unseen words such as *klaarlag* or
+*maagklachten* come with a dictionary's part-of-speech hint (``tables = ["names",
+"word_classes"]`` in ``training/configs/ud.cfg``).
+
 The word → flags table is built from the tables when the model is initialised for
 training and then stored inside the model (thinc node attributes), so a trained pipeline
-does not change when the tables are edited later.
+does not change when the tables are edited later, and spacy-lookups-data is needed only
+for training.
 """
 
 from __future__ import annotations
@@ -81,6 +88,73 @@ def build_lexicon() -> dict[str, int]:
     for name, words in sources.items():
         for word in _words(words, skip):
             lexicon[word] = lexicon.get(word, 0) | flags[name]
+    # A country name is not a first name (Israël, India, Mali are both in the tables).
+    for word in _words(read_json("countries.json"), skip):
+        lexicon[word] &= ~flags["first_name"]
+    return lexicon
+
+
+#: Suffix rules are tried only on forms with a stem at least this long: short function
+#: words (*de*, *en*) are not inflections.
+MIN_RULE_STEM = 3
+
+
+def build_word_class_lexicon() -> dict[str, int]:
+    """Word (lower case) → word-class flags from the Dutch tables of spacy-lookups-data.
+
+    A form gets a class when it is a lemma of that class, an inflected form whose lookup
+    lemma is one, an exception form of the class, or when one of the class's suffix rules
+    turns it into a lemma of the class (what spaCy's rule lemmatizer does). Training
+    time only: needs the ``spacy-lookups-data`` package.
+
+    >>> lexicon = build_word_class_lexicon()  # doctest: +SKIP
+    >>> lexicon["klaarlag"] == 64, lexicon["maagklachten"] == 32  # doctest: +SKIP
+    (True, True)
+    """
+    import gzip
+    import json
+    from importlib.resources import files
+
+    flags: dict[str, int] = read_json(LEXICON_TABLE)["word_class_flags"]
+    tables = files("spacy_lookups_data") / "data"
+
+    def table(name: str) -> dict[str, Any]:
+        with (tables / f"nl_lemma_{name}.json.gz").open("rb") as raw:
+            return cast(dict[str, Any], json.loads(gzip.decompress(raw.read())))
+
+    lookup, index, exceptions, rules = (table(n) for n in ("lookup", "index", "exc", "rules"))
+    lemmas = {cls: frozenset(index.get(cls, ())) for cls in flags}
+    forms = set(lookup) | {w for cls in flags for w in index.get(cls, ())}
+    lexicon: dict[str, int] = {}
+    for cls, bit in flags.items():
+        known, class_rules = lemmas[cls], rules.get(cls, [])
+        for form in exceptions.get(cls, {}):
+            lexicon[form] = lexicon.get(form, 0) | bit
+        for form in forms:
+            if (
+                form in known
+                or lookup.get(form) in known
+                or any(
+                    form.endswith(old)
+                    and len(form) - len(old) >= MIN_RULE_STEM
+                    and form[: len(form) - len(old)] + new in known
+                    for old, new in class_rules
+                )
+            ):
+                lexicon[form] = lexicon.get(form, 0) | bit
+    return lexicon
+
+
+#: Builders of the word → flags tables a lexicon column can combine.
+LEXICON_BUILDERS = {"names": build_lexicon, "word_classes": build_word_class_lexicon}
+
+
+def combined_lexicon(tables: Iterable[str]) -> dict[str, int]:
+    """The union of the named tables' flags (their bits do not overlap)."""
+    lexicon: dict[str, int] = {}
+    for name in tables:
+        for word, flag in LEXICON_BUILDERS[name]().items():
+            lexicon[word] = lexicon.get(word, 0) | flag
     return lexicon
 
 
@@ -96,10 +170,7 @@ def _hashed(
     """The lexicon as sorted ``LOWER`` hashes and flags (built once per lexicon object)."""
     table = _HASHED.get(node_id)
     if table is None or table[0] is not lexicon:
-        pairs = sorted((get_string_id(word), flags) for word, flags in lexicon.items())
-        keys = numpy.array([k for k, _ in pairs] or [0], dtype="uint64")
-        values = numpy.array([v for _, v in pairs] or [0], dtype="uint64")
-        table = _HASHED[node_id] = (lexicon, keys, values)
+        table = _HASHED[node_id] = (lexicon, *lexicon_arrays(lexicon))
     return table[1], table[2]
 
 
@@ -111,13 +182,38 @@ def _flags(
     return numpy.where(keys[at] == lowers, values[at], 0).astype("uint64")
 
 
+def lexicon_arrays(
+    lexicon: dict[str, int],
+) -> tuple[numpy.ndarray[Any, Any], numpy.ndarray[Any, Any]]:
+    """The lexicon as sorted ``LOWER`` hashes and their flags: how new models store it.
+
+    Nine bytes a word instead of the word itself: the word-class table has ~400k words.
+    """
+    pairs = sorted((get_string_id(word), flags) for word, flags in lexicon.items())
+    keys = numpy.array([k for k, _ in pairs] or [0], dtype="uint64")
+    values = numpy.array([v for _, v in pairs] or [0], dtype="uint8")
+    return keys, values
+
+
+def _table(
+    model: Model[list[Doc], list[Ints2d]],
+) -> tuple[numpy.ndarray[Any, Any], numpy.ndarray[Any, Any]]:
+    """Sorted hashes and flags of a node's lexicon (arrays, or a dict in older models)."""
+    keys: numpy.ndarray[Any, Any] = model.attrs.get("lexicon_keys", _NO_KEYS)
+    if len(keys):
+        return keys, model.attrs["lexicon_flags"]
+    return _hashed(model.id, model.attrs["lexicon"])
+
+
+_NO_KEYS = numpy.zeros(0, dtype="uint64")
+
+
 def _lexicon_forward(
     model: Model[list[Doc], list[Ints2d]], docs: list[Doc], is_train: bool
 ) -> tuple[list[Ints2d], Any]:
     attrs: list[int | str] = model.attrs["attr_ids"]
-    lexicon: dict[str, int] = model.attrs["lexicon"]
     word_dropout: float = model.attrs.get("word_dropout", 0.0) if is_train else 0.0
-    keys, values = _hashed(model.id, lexicon)
+    keys, values = _table(model)
     features = []
     for doc in docs:
         # LOWER comes last: it is looked up in the lexicon, then replaced by the flags.
@@ -129,12 +225,30 @@ def _lexicon_forward(
     return features, lambda d_features: []
 
 
+def compact_lexicons(model: Model[Any, Any]) -> int:
+    """Store every dict lexicon under ``model`` as arrays (smaller); return how many.
+
+    Used when a pipeline is assembled from components trained with the dict format.
+    """
+    count = 0
+    for node in model.walk():
+        if node.name == "persbericht_lexicon_features" and node.attrs["lexicon"]:
+            keys, flags = lexicon_arrays(node.attrs["lexicon"])
+            node.attrs["lexicon_keys"], node.attrs["lexicon_flags"] = keys, flags
+            node.attrs["lexicon"] = {}
+            count += 1
+    return count
+
+
 def _lexicon_init(model: Model[list[Doc], list[Ints2d]], X: Any = None, Y: Any = None) -> None:
-    if not model.attrs["lexicon"]:
-        model.attrs["lexicon"] = build_lexicon()
+    if not model.attrs["lexicon"] and not len(model.attrs["lexicon_keys"]):
+        keys, flags = lexicon_arrays(combined_lexicon(model.attrs["tables"]))
+        model.attrs["lexicon_keys"], model.attrs["lexicon_flags"] = keys, flags
 
 
-def lexicon_features(attrs: list[str], word_dropout: float = 0.0) -> Model[list[Doc], list[Ints2d]]:
+def lexicon_features(
+    attrs: list[str], word_dropout: float = 0.0, tables: Iterable[str] = ("names",)
+) -> Model[list[Doc], list[Ints2d]]:
     """``doc.to_array(attrs)`` plus a last column with the lexicon flags of each token.
 
     In training, the first attribute of a ``word_dropout`` share of the tokens is replaced
@@ -148,15 +262,24 @@ def lexicon_features(attrs: list[str], word_dropout: float = 0.0) -> Model[list[
         init=_lexicon_init,
         attrs={
             "attr_ids": [IDS[a.upper()] for a in attrs],
+            # Older models store the table as a dict; new ones as two arrays.
             "lexicon": {},
+            "lexicon_keys": _NO_KEYS,
+            "lexicon_flags": numpy.zeros(0, dtype="uint8"),
             "word_dropout": word_dropout,
+            "tables": list(tables),
         },
     )
 
 
 @registry.architectures("persbericht.LexiconHashEmbed.v1")  # type: ignore[untyped-decorator, unused-ignore]
 def lexicon_hash_embed(
-    width: int, attrs: list[str], rows: list[int], lexicon_rows: int, word_dropout: float = 0.0
+    width: int,
+    attrs: list[str],
+    rows: list[int],
+    lexicon_rows: int,
+    word_dropout: float = 0.0,
+    tables: list[str] | None = None,
 ) -> Model[list[Doc], list[Floats2d]]:
     """spaCy's ``MultiHashEmbed`` (no static vectors) with the lexicon flags as one more column.
 
@@ -170,7 +293,9 @@ def lexicon_hash_embed(
 
     ``word_dropout`` drops the first attribute's (NORM's) vector of a share of the tokens
     in training, so the model also learns to recognise names from their spelling and the
-    lexicon flags rather than only from having seen the word.
+    lexicon flags rather than only from having seen the word. ``tables`` names the
+    word → flags tables combined in the column (default ``["names"]``; the UD tok2vec adds
+    ``"word_classes"``).
     """
     if len(rows) != len(attrs):
         msg = f"Mismatched lengths: {len(rows)} rows vs {len(attrs)} attrs"
@@ -180,7 +305,7 @@ def lexicon_hash_embed(
         HashEmbed(width, size, column=i, seed=8 + i, dropout=0.0) for i, size in enumerate(sizes)
     ]
     return chain(  # type: ignore[no-any-return]
-        lexicon_features(attrs, word_dropout),
+        lexicon_features(attrs, word_dropout, tables or ["names"]),
         list2ragged(),
         with_array(concatenate(*embeddings)),
         with_array(Maxout(width, width * len(embeddings), nP=3, dropout=0.0, normalize=True)),

@@ -41,6 +41,7 @@ from spacy.training.loop import train as train_nlp
 from thinc.api import use_ops
 
 from persbericht.nlp.lemmas import LemmaCheck
+from persbericht.nlp.lexicon import compact_lexicons
 from persbericht.training.convert import (
     UdSentence,
     europeana_doc,
@@ -161,6 +162,10 @@ def assemble(work: Path, out: Path) -> None:
     lemma_check.initialize()
     nlp.add_pipe("ner", source=ner)
     nlp.add_pipe("persbericht_ner_consistency")
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if model is not None:
+            compact_lexicons(model)
     apply_tokenizer_fixes(nlp)
     nlp.meta.update(
         {

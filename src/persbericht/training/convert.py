@@ -3,7 +3,10 @@
 The UD material is harmonised to one annotation style before it is mixed:
 ``flat:name`` becomes ``flat`` (as in UD 2.16), Alpino-style compound lemmas lose their
 segmentation underscores (``mee_nemen`` → ``meenemen``, as in the 2017 data), ``ExtPos`` is
-dropped (only one treebank has it) and legacy possessive pronouns get ``Poss=Yes``.
+dropped (only one treebank has it) and legacy possessive pronouns get ``Poss=Yes``. The
+legacy trees are brought to UD 2.16 by :func:`harmonise_legacy` (UD 1 coordination and
+punctuation attachment, complex prepositions, auxiliaries and copulas, relabelled words;
+the rules' word lists are in ``harmonise.json``).
 
 The fixed evaluation slice of the UD 2.16 dev data is chosen by sentence id:
 :func:`is_heldout` (CRC32 of the ``sent_id`` modulo 5 equals 0, about 20 %).
@@ -227,7 +230,14 @@ def harmonise_legacy(s: UdSentence, obl_args: frozenset[tuple[str, str]]) -> UdS
                 s.deps[i] = "obl:agent"
             elif any(key in obl_args for key in keys):
                 s.deps[i] = "obl:arg"
+    _coordination_to_next_conjunct(s)
+    _complex_prepositions_to_case(s)
+    _fixed_names_to_flat(s)
+    reattach_punct(s)
+    _relabel_words(s)
     keep = frozenset(HARMONISE["predicate_internal_deprels"])
+    verb_keep = frozenset(HARMONISE["verb_internal_deprels"])
+    auxiliaries = frozenset(HARMONISE["auxiliary_lemmas"])
     # Restructuring can fail on odd legacy trees: then the relabelled tree is kept as is.
     before = (list(s.heads), list(s.deps), list(s.pos))
     for i, lemma in enumerate(s.lemmas):
@@ -238,14 +248,205 @@ def harmonise_legacy(s: UdSentence, obl_args: frozenset[tuple[str, str]]) -> UdS
             if verbs:
                 _promote(s, i, verbs[0], "aux", frozenset())
                 s.pos[i] = "AUX"
-        elif lemma in HARMONISE["copula_to_root"] and s.deps[i] == "cop":
+        elif s.deps[i] == "cop" and lemma not in HARMONISE["copula_lemmas"]:
             predicate = s.heads[i]
             s.heads[i] = i  # detach before promoting
             _promote(s, predicate, i, "xcomp", keep)
             s.pos[i] = "VERB"
+        elif s.deps[i] == "aux" and s.pos[i] == "AUX" and lemma not in auxiliaries:
+            # willen, laten, gaan ... are main verbs with an xcomp in UD 2.16.
+            verb = s.heads[i]
+            s.heads[i] = i
+            _promote(s, verb, i, "xcomp", verb_keep)
+            s.pos[i] = "VERB"
     if not _is_tree(s.heads):
         s.heads, s.deps, s.pos = before
     return s
+
+
+def _coordination_to_next_conjunct(s: UdSentence) -> None:
+    """Attach coordinators to the conjunct that follows them.
+
+    The legacy data keeps the UD 1 convention (``cc`` hangs from the first conjunct);
+    UD 2.16 hangs it from the next conjunct: in *appels, peren en kersen* *en* belongs
+    to *kersen*. (Commas are placed by :func:`reattach_punct`.)
+    """
+    for first in range(len(s.heads)):
+        conjuncts = [j for j in _children(s, first) if s.deps[j] == "conj" and j > first]
+        if not conjuncts:
+            continue
+        for j in _children(s, first):
+            if s.deps[j] == "cc" and first < j < conjuncts[-1]:
+                s.heads[j] = min(c for c in conjuncts if c > j)
+
+
+def _complex_prepositions_to_case(s: UdSentence) -> None:
+    """Make a complex preposition (*op basis van*, *ten opzichte van*) the ``case`` of its noun.
+
+    The legacy data makes the first word of the preposition the ``obl``/``nmod`` and hangs
+    the noun from the verb or noun beside it (*bereid op basis van melk*: *melk* ``obj``
+    of *bereid*); UD 2.16 makes the noun the ``obl``/``nmod`` with *op basis van* its
+    ``case``.
+    """
+    for p in range(len(s.words)):
+        fixed = [j for j in _children(s, p) if s.deps[j] == "fixed"]
+        if s.pos[p] != "ADP" or s.deps[p] not in ("obl", "nmod") or not fixed:
+            continue
+        last = max(fixed)
+        if s.pos[last] != "ADP" or last + 1 >= len(s.words):
+            continue
+        # The noun phrase right after the preposition, as its highest word.
+        noun = last + 1
+        while s.heads[noun] != noun and last < s.heads[noun] and s.heads[noun] != s.heads[p]:
+            noun = s.heads[noun]
+        if s.heads[noun] != s.heads[p] or noun <= last or s.pos[noun] not in _NOMINAL:
+            continue
+        s.heads[noun], s.deps[noun] = s.heads[p], s.deps[p]
+        for j in _children(s, p):
+            if s.deps[j] != "fixed":
+                s.heads[j] = noun
+        s.heads[p], s.deps[p] = noun, "case"
+
+
+#: Parts of speech that head a noun phrase.
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "ADJ", "DET", "X", "SYM"})
+
+
+def _fixed_names_to_flat(s: UdSentence) -> None:
+    """Capitalised multiword names (*Tweede Wereldoorlog*, *Vlaams Gewest*): ``flat`` + ``PROPN``.
+
+    The legacy data calls them ``fixed`` with adjective and noun tags; UD 2.16 ``flat``
+    with ``PROPN`` throughout.
+    """
+    for head in range(len(s.words)):
+        fixed = [j for j in _children(s, head) if s.deps[j] == "fixed"]
+        members = [head, *fixed]
+        if (
+            fixed
+            and s.pos[head] in ("ADJ", "NOUN", "NUM", "PROPN")
+            and all(s.words[j][:1].isupper() for j in members)
+        ):
+            for j in members:
+                s.pos[j] = "PROPN"
+            for j in fixed:
+                s.deps[j] = "flat"
+
+
+def reattach_punct(s: UdSentence) -> None:
+    """Attach punctuation the UD 2 way: projectively, to the head of a neighbouring phrase.
+
+    The legacy data hangs nearly every punctuation mark from the sentence root; UD 2.16
+    hangs a comma before a relative clause from that clause's verb, a comma between
+    conjuncts from the next conjunct, and both brackets or quotes of a pair from the head
+    of what they enclose. For each mark the nearest words left and right are raised to
+    the highest ancestor that stays on their side and keeps the tree projective; the
+    lower of the two wins (the left one when neither contains the other, the right one
+    for an opening mark). On the UD 2.16 dev data, with its punctuation moved to the
+    root first, this restores 98 % of the gold attachments.
+    """
+    n = len(s.words)
+    children = [0] * n
+    for j, h in enumerate(s.heads):
+        if h != j:
+            children[h] += 1
+    # Marks with dependents of their own are left alone (their subtree would move too).
+    is_mark = [s.deps[i] == "punct" and children[i] == 0 for i in range(n)]
+    lo, hi = list(range(n)), list(range(n))
+    for i in range(n):
+        if is_mark[i]:
+            continue
+        node, steps = i, 0
+        while s.heads[node] != node and steps < n:
+            node, steps = s.heads[node], steps + 1
+            lo[node], hi[node] = min(lo[node], i), max(hi[node], i)
+
+    def dominates(top: int, node: int) -> bool:
+        for _ in range(n + 1):
+            if node == top:
+                return True
+            if s.heads[node] == node:
+                return False
+            node = s.heads[node]
+        return False
+
+    def projective(head: int, mark: int) -> bool:
+        a, b = sorted((head, mark))
+        return all(is_mark[k] or dominates(head, k) for k in range(a + 1, b))
+
+    def climb(start: int | None, mark: int, left: bool) -> int | None:
+        if start is None:
+            return None
+        path, node = [start], start
+        while s.heads[node] != node and (
+            (s.heads[node] < mark and hi[node] < mark)
+            if left
+            else (s.heads[node] > mark and lo[node] > mark)
+        ):
+            node = s.heads[node]
+            path.append(node)
+        fitting = [c for c in path if projective(c, mark)]
+        return fitting[-1] if fitting else None
+
+    openers = set(HARMONISE["punct_pairs"])
+    new = list(s.heads)
+    for mark in range(n):
+        if not is_mark[mark]:
+            continue
+        left = climb(next((i for i in range(mark - 1, -1, -1) if not is_mark[i]), None), mark, True)
+        right = climb(next((i for i in range(mark + 1, n) if not is_mark[i]), None), mark, False)
+        if left is None or right is None:
+            chosen = right if left is None else left
+        elif dominates(right, left):
+            chosen = left
+        elif dominates(left, right) or s.words[mark] in openers:
+            chosen = right
+        else:
+            chosen = left
+        if chosen is not None:
+            new[mark] = chosen
+    for opening, closing in _punct_pairs(s.words, is_mark):
+        tops = [
+            k
+            for k in range(opening + 1, closing)
+            if not is_mark[k] and not opening < s.heads[k] < closing
+        ]
+        if len(tops) == 1:
+            new[opening] = new[closing] = tops[0]
+    s.heads = new
+
+
+def _punct_pairs(words: list[str], is_mark: list[bool]) -> Iterator[tuple[int, int]]:
+    """Matching bracket and quote pairs (same-symbol quotes open and close in turn)."""
+    pairs: dict[str, list[str]] = HARMONISE["punct_pairs"]
+    stack: list[int] = []
+    for i, word in enumerate(words):
+        if not is_mark[i]:
+            continue
+        if stack and word in pairs[words[stack[-1]]]:
+            yield stack.pop(), i
+        elif word in pairs:
+            stack.append(i)
+
+
+def _relabel_words(s: UdSentence) -> None:
+    """Word-level tag changes between the releases (``harmonise.json``).
+
+    *meer*, *meeste*, *vele* … modifying a verb, adjective or noun are ``ADV`` in UD 2.16
+    (legacy: ``PRON`` + ``obl``/``nmod``); *zowel* is ``CCONJ`` + ``cc:preconj``;
+    *dezelfde* ``DET``; *geboren* ``VERB``; *eerder* ``ADJ``.
+    """
+    quantity_words = frozenset(HARMONISE["quantity_adverbs"])
+    for i, word in enumerate(s.words):
+        low = word.lower()
+        head_pos = s.pos[s.heads[i]] if s.heads[i] != i else ""
+        if low in quantity_words and s.pos[i] == "PRON":
+            if s.deps[i] in ("obl", "advmod") and head_pos in ("ADJ", "ADV", "VERB"):
+                s.pos[i], s.deps[i] = "ADV", "advmod"
+            elif s.deps[i] == "nmod" and head_pos == "NOUN":
+                s.pos[i], s.deps[i] = "ADV", "amod"
+        elif low in HARMONISE["form_upos"]:
+            s.pos[i] = HARMONISE["form_upos"][low]
+            s.deps[i] = HARMONISE["form_deprel"].get(low, {}).get(s.deps[i], s.deps[i])
 
 
 def _is_tree(heads: list[int]) -> bool:

@@ -9,8 +9,19 @@ from typing import Any
 import pytest
 import spacy
 
-from persbericht.nlp.lexicon import build_lexicon, lexicon_features
-from persbericht.training.convert import UdSentence, harmonise_legacy, obl_arg_pairs
+from persbericht.nlp.lexicon import (
+    build_lexicon,
+    build_word_class_lexicon,
+    compact_lexicons,
+    lexicon_features,
+)
+from persbericht.training.convert import (
+    UdSentence,
+    harmonise_legacy,
+    obl_arg_pairs,
+    read_conllu,
+    reattach_punct,
+)
 
 CASES = json.loads((Path(__file__).parents[2] / "cases" / "harmonise.json").read_text("utf8"))
 
@@ -77,6 +88,8 @@ def test_lexicon_flags_known_names() -> None:
     assert lexicon["agentschap"] & 8  # word of an institution name
     assert "de" not in lexicon  # connectors inside names
     assert "van" not in lexicon
+    # Israël is in the first-name table too, but a country name is not a first name.
+    assert lexicon["israël"] == 2
 
 
 def test_lexicon_feature_column() -> None:
@@ -93,6 +106,32 @@ def test_lexicon_feature_column() -> None:
     assert bezocht == 0  # plain word
 
 
+def test_word_class_lexicon() -> None:
+    pytest.importorskip("spacy_lookups_data")  # a training-time dependency
+    lexicon = build_word_class_lexicon()
+    assert lexicon["klaarlag"] == 64  # verb (a form of klaarliggen)
+    assert lexicon["maagklachten"] == 32  # noun
+    assert lexicon["ongenaakbaar"] == 16  # adjective
+    assert lexicon["lopen"] == 64 | 32  # verb and noun
+    assert "schily" not in lexicon
+
+
+def test_compacted_lexicon_gives_the_same_column() -> None:
+    """Pipelines store the table as hash/flag arrays; the features must not change."""
+    nlp = spacy.blank("nl")
+    doc = nlp("Otto Schily bezocht Düsseldorf en Israël")
+    layer = lexicon_features(["NORM"])
+    layer.attrs["lexicon"] = build_lexicon()  # the dict format of older models
+    (before,) = layer.predict([doc])
+    assert compact_lexicons(layer) == 1
+    assert layer.attrs["lexicon"] == {}
+    assert len(layer.attrs["lexicon_keys"]) > 30_000
+    restored = lexicon_features(["NORM"]).from_bytes(layer.to_bytes())
+    (after,) = restored.predict([doc])
+    assert before.tolist() == after.tolist()
+    assert [int(f) for f in after[:, 1]] == [1, 0, 0, 2, 0, 2]
+
+
 def test_word_dropout_only_in_training() -> None:
     layer = lexicon_features(["NORM"], word_dropout=0.5)
     layer.initialize()
@@ -101,3 +140,19 @@ def test_word_dropout_only_in_training() -> None:
     (predicted,) = layer.predict([doc])
     assert 40 < int((trained[:, 0] == 0).sum()) < 160  # about half dropped
     assert int((predicted[:, 0] == 0).sum()) == 0
+
+
+def test_reattach_punct_restores_ud_2_16_attachments(shared_dir: Path) -> None:
+    """UD 2.16 dev with every punctuation mark moved to the root, then reattached."""
+    restored = total = 0
+    paths = sorted((shared_dir / "data/ud_dutch").glob("*/*-ud-dev.conllu"))
+    for s in (s for path in paths for s in read_conllu(path)):
+        gold = list(s.heads)
+        root = next(i for i, h in enumerate(gold) if h == i)
+        s.heads = [root if dep == "punct" else h for h, dep in zip(gold, s.deps, strict=True)]
+        reattach_punct(s)
+        marks = [i for i, dep in enumerate(s.deps) if dep == "punct"]
+        restored += sum(s.heads[i] == gold[i] for i in marks)
+        total += len(marks)
+    assert total > 1000
+    assert restored / total >= 0.98, restored / total
