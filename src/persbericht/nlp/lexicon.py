@@ -163,6 +163,11 @@ def combined_lexicon(tables: Iterable[str]) -> dict[str, int]:
 #: hashes and their flags, for a vectorised lookup.
 _HASHED: dict[int, tuple[dict[str, int], numpy.ndarray[Any, Any], numpy.ndarray[Any, Any]]] = {}
 
+#: Empty hash and flag arrays: a lexicon node before initialisation, or an older model
+#: that stores its lexicon as a dict.
+_NO_KEYS = numpy.zeros(0, dtype="uint64")
+_NO_FLAGS = numpy.zeros(0, dtype="uint8")
+
 
 def _hashed(
     node_id: int, lexicon: dict[str, int]
@@ -203,9 +208,6 @@ def _table(
     if len(keys):
         return keys, model.attrs["lexicon_flags"]
     return _hashed(model.id, model.attrs["lexicon"])
-
-
-_NO_KEYS = numpy.zeros(0, dtype="uint64")
 
 
 def _lexicon_forward(
@@ -265,7 +267,7 @@ def lexicon_features(
             # Older models store the table as a dict; new ones as two arrays.
             "lexicon": {},
             "lexicon_keys": _NO_KEYS,
-            "lexicon_flags": numpy.zeros(0, dtype="uint8"),
+            "lexicon_flags": _NO_FLAGS,
             "word_dropout": word_dropout,
             "tables": list(tables),
         },

@@ -295,9 +295,12 @@ def _complex_prepositions_to_case(s: UdSentence) -> None:
         last = max(fixed)
         if s.pos[last] != "ADP" or last + 1 >= len(s.words):
             continue
-        # The noun phrase right after the preposition, as its highest word.
+        # The noun phrase right after the preposition, as its highest word (at most n steps:
+        # three legacy sentences are not trees and may hold a cycle).
         noun = last + 1
-        while s.heads[noun] != noun and last < s.heads[noun] and s.heads[noun] != s.heads[p]:
+        for _ in range(len(s.words)):
+            if s.heads[noun] == noun or s.heads[noun] <= last or s.heads[noun] == s.heads[p]:
+                break
             noun = s.heads[noun]
         if s.heads[noun] != s.heads[p] or noun <= last or s.pos[noun] not in _NOMINAL:
             continue
