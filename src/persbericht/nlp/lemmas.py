@@ -46,32 +46,39 @@ class LemmaCheck(DutchLemmatizer):  # type: ignore[misc]
     """
 
     _known: dict[str, frozenset[str]] | None = None
-    _known_ids: dict[str, frozenset[int]] | None = None
+    _known_ids: dict[str, numpy.ndarray] | None = None
 
     def __call__(self, doc: Doc) -> Doc:
-        # Arrays first, Token objects only for the few lemmas not already known.
+        # Arrays first: lemmas already in the index are found by a sorted-array search per
+        # part of speech; Token objects only for the few that are not.
         pos_ids = doc.to_array(POS)
         lemma_ids = doc.to_array(LEMMA)
-        for i in numpy.flatnonzero(numpy.isin(pos_ids, CHECKED_POS_IDS)):
-            pos = "verb" if pos_ids[i] == AUX else doc.vocab.strings[pos_ids[i]].lower()
-            if int(lemma_ids[i]) in self._known_lemma_ids(pos):
+        for pos_id in CHECKED_POS_IDS:
+            positions = numpy.flatnonzero(pos_ids == pos_id)
+            if not positions.size:
                 continue
+            pos = "verb" if pos_id == AUX else doc.vocab.strings[int(pos_id)].lower()
+            known = self._known_lemma_ids(pos)
+            found = numpy.searchsorted(known, lemma_ids[positions])
+            found[found == known.size] = 0
             lemmas = self._known_lemmas(pos)
-            token = doc[int(i)]
-            lemma = token.lemma_
-            if lemma and lemma.lower() in lemmas:
-                continue
-            candidate = self._lexicon_lemma(token.text.lower(), pos, lemmas)
-            if candidate is not None:
-                token.lemma_ = candidate
+            for i in positions[known[found] != lemma_ids[positions]] if known.size else positions:
+                token = doc[int(i)]
+                lemma = token.lemma_
+                if lemma and lemma.lower() in lemmas:
+                    continue
+                candidate = self._lexicon_lemma(token.text.lower(), pos, lemmas)
+                if candidate is not None:
+                    token.lemma_ = candidate
         return doc
 
-    def _known_lemma_ids(self, pos: str) -> frozenset[int]:
-        """The string ids of :meth:`_known_lemmas` (what ``LEMMA`` arrays hold)."""
+    def _known_lemma_ids(self, pos: str) -> numpy.ndarray:
+        """The sorted string ids of :meth:`_known_lemmas` (what ``LEMMA`` arrays hold)."""
         if self._known_ids is None:
             self._known_ids = {}
         if pos not in self._known_ids:
-            self._known_ids[pos] = frozenset(get_string_id(w) for w in self._known_lemmas(pos))
+            ids = [get_string_id(w) for w in self._known_lemmas(pos)]
+            self._known_ids[pos] = numpy.unique(numpy.array(ids, dtype="uint64"))
         return self._known_ids[pos]
 
     def _known_lemmas(self, pos: str) -> frozenset[str]:
