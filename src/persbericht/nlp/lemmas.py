@@ -27,6 +27,8 @@ from spacy.tokens import Doc
 from spacy.training import Example
 from spacy.vocab import Vocab
 
+from persbericht.nlp.lexicon import sorted_lookup
+
 #: Parts of speech whose lemma is checked (closed classes are learnt reliably).
 CHECKED_POS = ("NOUN", "VERB", "AUX", "ADJ")
 CHECKED_POS_IDS = numpy.array([IDS[p] for p in CHECKED_POS], dtype="uint64")
@@ -58,11 +60,9 @@ class LemmaCheck(DutchLemmatizer):  # type: ignore[misc]
             if not positions.size:
                 continue
             pos = "verb" if pos_id == AUX else doc.vocab.strings[int(pos_id)].lower()
-            known = self._known_lemma_ids(pos)
-            found = numpy.searchsorted(known, lemma_ids[positions])
-            found[found == known.size] = 0
+            _, known = sorted_lookup(self._known_lemma_ids(pos), lemma_ids[positions])
             lemmas = self._known_lemmas(pos)
-            for i in positions[known[found] != lemma_ids[positions]] if known.size else positions:
+            for i in positions[~known]:
                 token = doc[int(i)]
                 lemma = token.lemma_
                 if lemma and lemma.lower() in lemmas:

@@ -183,8 +183,26 @@ def _flags(
     lowers: numpy.ndarray[Any, Any], keys: numpy.ndarray[Any, Any], values: numpy.ndarray[Any, Any]
 ) -> numpy.ndarray[Any, Any]:
     """Lexicon flags for an array of ``LOWER`` hashes (0 for unknown words)."""
-    at = numpy.minimum(numpy.searchsorted(keys, lowers), len(keys) - 1)
-    return numpy.where(keys[at] == lowers, values[at], 0).astype("uint64")
+    at, found = sorted_lookup(keys, lowers)
+    return numpy.where(found, values[at], 0).astype("uint64")
+
+
+def sorted_lookup(
+    keys: numpy.ndarray[Any, Any], queries: numpy.ndarray[Any, Any]
+) -> tuple[numpy.ndarray[Any, Any], numpy.ndarray[Any, Any]]:
+    """Where each query is in the sorted array ``keys``, and whether it is there at all.
+
+    The positions of missing queries are valid indices (or ``keys`` is empty), so
+    ``values[at]`` can be read before masking with ``found``.
+
+    >>> at, found = sorted_lookup(numpy.array([3, 7, 9]), numpy.array([7, 8, 10]))
+    >>> at.tolist(), found.tolist()
+    ([1, 2, 2], [True, False, False])
+    """
+    if not len(keys):
+        return numpy.zeros(len(queries), dtype="intp"), numpy.zeros(len(queries), dtype=bool)
+    at = numpy.minimum(numpy.searchsorted(keys, queries), len(keys) - 1)
+    return at, keys[at] == queries
 
 
 def lexicon_arrays(
