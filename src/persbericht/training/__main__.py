@@ -48,6 +48,7 @@ from persbericht.training.convert import (
     group_docs,
     harmonise_legacy,
     is_heldout,
+    is_selection,
     ner_doc,
     obl_arg_pairs,
     read_conll2002,
@@ -85,16 +86,32 @@ STEPS = ("convert", "ud", "ner", "assemble", "evaluate")
 
 
 def convert(
-    data: Path, corpus: Path, europeana: bool, ud_2016_weight: int = UD_2016_WEIGHT
+    data: Path,
+    corpus: Path,
+    europeana: bool,
+    ud_2016_weight: int = UD_2016_WEIGHT,
+    keep_out_selection: bool = False,
 ) -> dict[str, int]:
-    """Write the training/evaluation ``.spacy`` files; return doc counts per file."""
+    """Write the training/evaluation ``.spacy`` files; return doc counts per file.
+
+    With ``keep_out_selection`` the selection slice of the UD 2.16 data (see
+    :func:`is_selection`) is left out of training and written to ``ud_selection.spacy``,
+    which ``evaluate`` then scores as well; without it that file is removed, so no stale
+    slice is scored on a model that trained on it.
+    """
     vocab = spacy.blank("nl").vocab
     counts: dict[str, int] = {}
     current: list[UdSentence] = []
     heldout: list[UdSentence] = []
+    selection: list[UdSentence] = []
     for name in UD_DEV_2016:
         for sentence in read_conllu(data / name):
-            (heldout if is_heldout(sentence.sent_id) else current).append(sentence)
+            if is_heldout(sentence.sent_id):
+                heldout.append(sentence)
+            elif keep_out_selection and is_selection(sentence.sent_id):
+                selection.append(sentence)
+            else:
+                current.append(sentence)
     # Legacy sentences are relabelled the UD 2.16 way, with obl:arg pairs counted on the
     # UD 2.16 training part; the UD 2.16 sentences (the target style) are seen twice.
     obl_args = obl_arg_pairs(current)
@@ -112,6 +129,11 @@ def convert(
     counts["ud_heldout"] = write_docbin(
         (ud_doc(vocab, s) for s in heldout), corpus / "ud_heldout.spacy"
     )
+    selection_file = corpus / "ud_selection.spacy"
+    if keep_out_selection:
+        counts["ud_selection"] = write_docbin((ud_doc(vocab, s) for s in selection), selection_file)
+    else:
+        selection_file.unlink(missing_ok=True)
     articles = list(read_conll2002(data / NER_TRAIN))
     # Articles are cut into docs of 10 sentences (their sentences are shuffled anyway).
     ner_train = [ner_doc(vocab, a[j : j + 10]) for a in articles for j in range(0, len(a), 10)]
@@ -187,20 +209,19 @@ def assemble(work: Path, out: Path) -> None:
 def evaluate(model: Path, corpus: Path) -> dict[str, object]:
     """Score ``model`` on the UD held-out slice, ``ned.testa`` and its odd half.
 
-    Each set is scored twice: on persbericht's own tokens (the pipeline reads the raw
-    text; key ``<set>``) and on the gold tokens (key ``<set>_gold_tokens``, as UD scores
-    are usually reported). The model is loaded as persbericht loads it.
+    The UD selection slice is scored too when ``convert`` kept it out of training. Each set
+    is scored twice: on persbericht's own tokens (the pipeline reads the raw text; key
+    ``<set>``) and on the gold tokens (key ``<set>_gold_tokens``, as UD scores are usually
+    reported). The model is loaded as persbericht loads it.
     """
     from persbericht.nlp.base import load_base
 
     nlp = load_base(model)
     scores: dict[str, object] = {}
+    ud_keys = ("pos_acc", "tag_acc", "morph_acc", "lemma_acc", "dep_uas", "dep_las", "sents_f")
+    ud_sets = [k for k in ("ud_heldout", "ud_selection") if (corpus / f"{k}.spacy").exists()]
     for key, name, keep in (
-        (
-            "ud_heldout",
-            "ud_heldout.spacy",
-            ("pos_acc", "tag_acc", "morph_acc", "lemma_acc", "dep_uas", "dep_las", "sents_f"),
-        ),
+        *((key, f"{key}.spacy", ud_keys) for key in ud_sets),
         *(
             (key, f"{key}.spacy", ("ents_p", "ents_r", "ents_f", "ents_per_type"))
             for key in ("ner_testa", "ner_testa_odd")
@@ -241,6 +262,12 @@ def main(argv: list[str] | None = None) -> int:
         default=UD_2016_WEIGHT,
         help=f"repeats of each UD 2.16 training sentence (default {UD_2016_WEIGHT})",
     )
+    parser.add_argument(
+        "--keep-out-selection",
+        action="store_true",
+        help="leave the UD 2.16 selection slice out of training and score it (to compare"
+        " recipe variants without the held-out slice)",
+    )
     parser.add_argument("--ud-override", action="append", default=[], metavar="KEY=JSON")
     parser.add_argument("--ner-override", action="append", default=[], metavar="KEY=JSON")
     args = parser.parse_args(argv)
@@ -249,7 +276,16 @@ def main(argv: list[str] | None = None) -> int:
     print(f"data: {args.data.resolve()}  work: {args.work}  out: {args.out}", flush=True)
     if "convert" in steps:
         print(
-            json.dumps(convert(args.data, corpus, args.europeana, args.ud_2016_weight)), flush=True
+            json.dumps(
+                convert(
+                    args.data,
+                    corpus,
+                    args.europeana,
+                    args.ud_2016_weight,
+                    keep_out_selection=args.keep_out_selection,
+                )
+            ),
+            flush=True,
         )
     if "ud" in steps:
         train_component("ud.cfg", corpus, "ud", args.work / "ud", args.ud_override)

@@ -9,7 +9,9 @@ punctuation attachment, complex prepositions, auxiliaries and copulas, relabelle
 the rules' word lists are in ``harmonise.json``).
 
 The fixed evaluation slice of the UD 2.16 dev data is chosen by sentence id:
-:func:`is_heldout` (CRC32 of the ``sent_id`` modulo 5 equals 0, about 20 %).
+:func:`is_heldout` (CRC32 of the ``sent_id`` modulo 5 equals 0, about 20 %). A second
+slice, :func:`is_selection` (remainder 1), can be kept out of training too, to compare
+recipe variants on UD 2.16-style text without touching the held-out slice.
 """
 
 from __future__ import annotations
@@ -478,7 +480,23 @@ def is_heldout(sent_id: str) -> bool:
     >>> is_heldout("WR-P-P-H-0000000105\\\\WR-P-P-H-0000000105.p.6.s.1") in (True, False)
     True
     """
-    return zlib.crc32(sent_id.encode("utf8")) % 5 == 0
+    return _slice_of(sent_id) == 0
+
+
+def is_selection(sent_id: str) -> bool:
+    """Whether a UD 2.16 dev sentence belongs to the slice that compares recipe variants.
+
+    Disjoint from :func:`is_heldout`; trained on unless the recipe is asked to keep it out.
+
+    >>> [(is_heldout(f"wiki-{i}.p.1.s.1"), is_selection(f"wiki-{i}.p.1.s.1")) for i in (1, 2, 9)]
+    [(True, False), (False, False), (False, True)]
+    """
+    return _slice_of(sent_id) == 1
+
+
+def _slice_of(sent_id: str) -> int:
+    """A fixed fifth (0-4) per sentence id, the same on every machine and Python run."""
+    return zlib.crc32(sent_id.encode("utf8")) % 5
 
 
 def _first_only(n_tokens: int) -> list[bool | int | None]:

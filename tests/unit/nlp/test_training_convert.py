@@ -156,3 +156,59 @@ def test_reattach_punct_restores_ud_2_16_attachments(shared_dir: Path) -> None:
         total += len(marks)
     assert total > 1000
     assert restored / total >= 0.98, restored / total
+
+
+def _conllu(sent_ids: list[str]) -> str:
+    """One two-word sentence per id: the id's number is the first word."""
+    rows = []
+    for sid in sent_ids:
+        word = sid.split("-")[1].split(".")[0]
+        rows.append(
+            f"# sent_id = {sid}\n"
+            f"1\tZin{word}\tzin\tNOUN\tN|soort|ev|basis|zijd|stan\t_\t0\troot\t_\t_\n"
+            "2\t.\t.\tPUNCT\tLET\t_\t1\tpunct\t_\t_\n"
+        )
+    return "\n".join(rows) + "\n"
+
+
+@pytest.mark.parametrize("keep_out", [True, False])
+def test_convert_keeps_the_selection_slice_out_of_training(tmp_path: Path, keep_out: bool) -> None:
+    from spacy.tokens import DocBin
+
+    from persbericht.training import __main__ as recipe
+
+    data = tmp_path / "data"
+    # wiki-1 is held out, wiki-9 is in the selection slice, wiki-2 and wiki-3 are neither.
+    files = {
+        recipe.UD_DEV_2016[0]: _conllu(["wiki-1.p.1.s.1", "wiki-2.p.1.s.1", "wiki-9.p.1.s.1"]),
+        recipe.UD_DEV_2016[1]: _conllu(["wiki-3.p.1.s.1"]),
+        recipe.UD_TRAIN[0]: _conllu(["legacy-10.s.1"]),
+        recipe.UD_TRAIN[1]: _conllu(["legacy-11.s.1"]),
+        recipe.UD_CHECKPOINT_DEV: _conllu(["legacy-12.s.1"]),
+        recipe.NER_TRAIN: "-DOCSTART- -DOCSTART- O\nJan N B-PER\nloopt V O\n",
+        recipe.NER_EVAL: "-DOCSTART- -DOCSTART- O\nPiet N B-PER\nrent V O\n",
+    }
+    for name, text in files.items():
+        (data / name).parent.mkdir(parents=True, exist_ok=True)
+        (data / name).write_text(text, encoding="utf8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "ud_selection.spacy").write_bytes(b"stale")
+
+    recipe.convert(data, corpus, europeana=False, keep_out_selection=keep_out)
+
+    vocab = spacy.blank("nl").vocab
+
+    def first_words(name: str) -> list[str]:
+        docs = DocBin().from_disk(corpus / name).get_docs(vocab)
+        return sorted(sent[0].text for doc in docs for sent in doc.sents)
+
+    trained = set(first_words("ud_train.spacy"))
+    assert first_words("ud_heldout.spacy") == ["Zin1"]
+    assert "Zin1" not in trained
+    if keep_out:
+        assert first_words("ud_selection.spacy") == ["Zin9"]
+        assert trained == {"Zin2", "Zin3", "Zin10", "Zin11"}
+    else:
+        assert not (corpus / "ud_selection.spacy").exists()
+        assert trained == {"Zin2", "Zin3", "Zin9", "Zin10", "Zin11"}
