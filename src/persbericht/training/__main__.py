@@ -219,7 +219,11 @@ def evaluate(model: Path, corpus: Path) -> dict[str, object]:
     nlp = load_base(model)
     scores: dict[str, object] = {}
     ud_keys = ("pos_acc", "tag_acc", "morph_acc", "lemma_acc", "dep_uas", "dep_las", "sents_f")
-    ud_sets = [k for k in ("ud_heldout", "ud_selection") if (corpus / f"{k}.spacy").exists()]
+    # The held-out slice is always scored (a missing file is an error); the selection slice
+    # only when convert kept it out of training.
+    ud_sets = ["ud_heldout"]
+    if (corpus / "ud_selection.spacy").exists():
+        ud_sets.append("ud_selection")
     for key, name, keep in (
         *((key, f"{key}.spacy", ud_keys) for key in ud_sets),
         *(
