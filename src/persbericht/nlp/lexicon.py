@@ -5,7 +5,10 @@ embeddings, one more embedded column: a small integer whose bits say whether the
 lower-cased word is a known first name, a word of a place or country name, a demonym,
 or a word of an institution or organisation name (persbericht's own tables, see
 ``resources/ner_lexicon.json``). This gives the model world knowledge that ~200k tokens
-of CoNLL-2002 newswire cannot: ``Schily`` is unknown, ``Otto`` is a first name.
+of CoNLL-2002 newswire cannot: ``Schily`` is unknown, ``Otto`` is a first name. The NER
+also reads two gazetteers of its own (``tables = ["names", "organizations", "misc"]`` in
+``training/configs/ner.cfg``): organisations named in the news (*Ryanair*, *Club
+Brugge*) and names of the CoNLL ``MISC`` kind (*Tweede Wereldoorlog*, *Nobelprijs*).
 
 The UD tok2vec (tagger, morphologizer, parser, lemmatizer) uses the same column with a
 second table as well: the word classes a form can have in the Dutch lexicon of
@@ -94,6 +97,40 @@ def build_lexicon() -> dict[str, int]:
     return lexicon
 
 
+def _gazetteer(file: str, flag: str) -> dict[str, int]:
+    """Every word of every name in the one-name-per-line ``file`` → the bit ``flag``."""
+    spec = read_json(LEXICON_TABLE)
+    words = _words(read_lines(file), frozenset(spec["skip_words"] + spec["gazetteer_skip_words"]))
+    return dict.fromkeys(words, spec["flags"][flag])
+
+
+def build_organization_gazetteer() -> dict[str, int]:
+    """Word (lower case) → the organisation flag, from the NER's organisation gazetteer.
+
+    ``resources/ner_organizations.txt`` lists organisations named in Dutch-language news
+    (companies, clubs, media, parties, unions, agencies, universities …); every word of
+    every name gets the ``organization`` bit, as in :func:`build_lexicon`. A table of its
+    own, so that the UD tok2vec (``tables = ["names", "word_classes"]``) is not changed by it.
+
+    >>> gazetteer = build_organization_gazetteer()
+    >>> gazetteer["airways"], "van" in gazetteer
+    (8, False)
+    """
+    return _gazetteer("ner_organizations.txt", "organization")
+
+
+def build_misc_gazetteer() -> dict[str, int]:
+    """Word (lower case) → the ``misc`` flag: events, prizes, treaties, works, products.
+
+    From ``resources/ner_misc.txt`` (*Ronde van Vlaanderen*, *Gouden Schoen*, *Verdrag
+    van Maastricht* …), the names CoNLL-2002 tags ``MISC``.
+
+    >>> build_misc_gazetteer()["wereldoorlog"]
+    128
+    """
+    return _gazetteer("ner_misc.txt", "misc")
+
+
 #: Suffix rules are tried only on forms with a stem at least this long: short function
 #: words (*de*, *en*) are not inflections.
 MIN_RULE_STEM = 3
@@ -146,11 +183,16 @@ def build_word_class_lexicon() -> dict[str, int]:
 
 
 #: Builders of the word → flags tables a lexicon column can combine.
-LEXICON_BUILDERS = {"names": build_lexicon, "word_classes": build_word_class_lexicon}
+LEXICON_BUILDERS = {
+    "names": build_lexicon,
+    "organizations": build_organization_gazetteer,
+    "misc": build_misc_gazetteer,
+    "word_classes": build_word_class_lexicon,
+}
 
 
 def combined_lexicon(tables: Iterable[str]) -> dict[str, int]:
-    """The union of the named tables' flags (their bits do not overlap)."""
+    """The bitwise union of the named tables' flags (a word in two tables gets both)."""
     lexicon: dict[str, int] = {}
     for name in tables:
         for word, flag in LEXICON_BUILDERS[name]().items():

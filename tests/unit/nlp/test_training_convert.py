@@ -12,6 +12,7 @@ import spacy
 from persbericht.nlp.lexicon import (
     build_lexicon,
     build_word_class_lexicon,
+    combined_lexicon,
     compact_lexicons,
     lexicon_features,
 )
@@ -104,6 +105,41 @@ def test_lexicon_feature_column() -> None:
     assert dusseldorf & 2  # place
     assert schily == 0  # unknown name
     assert bezocht == 0  # plain word
+
+
+#: (tables of the lexicon column, lower-cased word, its flags): first name 1, place 2,
+#: demonym 4, organisation 8, misc 128. The NER combines all three tables; the UD tok2vec
+#: uses ``names`` (with the word classes), so the gazetteers must not reach it.
+GAZETTEER_CASES = [
+    (["names"], "airways", 0),  # only in the NER's organisation gazetteer
+    (["names", "organizations"], "airways", 8),  # British Airways, KLM Royal Dutch Airlines
+    (["names", "organizations"], "ryanair", 8),
+    (["names", "organizations"], "universiteit", 8),  # word of many names
+    (["names", "organizations", "misc"], "wereldoorlog", 128),  # Tweede Wereldoorlog
+    (["names", "organizations", "misc"], "nobelprijs", 128),
+    (["names", "organizations", "misc"], "otto", 1),  # untouched by the gazetteers
+    # A place, a word of Club Brugge and of the Driedaagse Brugge-De Panne.
+    (["names", "organizations", "misc"], "brugge", 2 | 8 | 128),
+    # Acronyms and titles must not flag everyday words (IS, ALS, "Ik ook").
+    (["names", "organizations", "misc"], "is", 0),
+    (["names", "organizations", "misc"], "als", 0),
+    (["names", "organizations", "misc"], "ik", 0),
+    (["names", "organizations", "misc"], "van", 0),
+    (["names", "organizations", "misc"], "maart", 0),
+]
+
+
+@pytest.mark.parametrize(("tables", "word", "flags"), GAZETTEER_CASES)
+def test_gazetteer_flags(tables: list[str], word: str, flags: int) -> None:
+    assert combined_lexicon(tables).get(word, 0) == flags
+
+
+def test_gazetteer_column_in_the_ner_features() -> None:
+    nlp = spacy.blank("nl")
+    layer = lexicon_features(["NORM"], tables=["names", "organizations", "misc"])
+    layer.initialize()
+    (features,) = layer.predict([nlp("Ryanair vliegt tijdens de Tweede Wereldoorlog")])
+    assert [int(f) for f in features[:, 1]] == [8, 0, 0, 0, 2 | 8 | 128, 128]
 
 
 def test_word_class_lexicon() -> None:
