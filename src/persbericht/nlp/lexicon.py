@@ -120,7 +120,7 @@ def build_organization_gazetteer() -> dict[str, int]:
 
 
 def build_misc_gazetteer() -> dict[str, int]:
-    """Word (lower case) → the ``misc`` flag: events, prizes, treaties, works, products.
+    """Word (lower case) → the ``misc`` flag: events, prizes, treaties, wars, products.
 
     From ``resources/ner_misc.txt`` (*Ronde van Vlaanderen*, *Gouden Schoen*, *Verdrag
     van Maastricht* …), the names CoNLL-2002 tags ``MISC``.
